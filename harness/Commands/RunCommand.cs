@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Conformance.Fixtures.Claims;
+using Conformance.Fixtures.Results;
+using Conformance.Harness.Cli;
+
+namespace Conformance.Harness.Commands;
+
+/// <summary><c>conformance run</c>: builds the suite, runs every claim test through <c>dotnet test</c> with the
+/// results directory set, shows progress claim by claim, and summarises the results file it produced.</summary>
+public static partial class RunCommand
+{
+    private const string Help = """
+        conformance run [--out DIR] [--slow] [--filter EXPR] [--no-build]
+
+        Runs every claim of the catalogue on this machine and writes DIR/<platform-id>.json
+        (default DIR: artifacts/results). Any results file already there for this platform is replaced.
+
+          --out DIR      where the results file goes
+          --slow         also observe the Slow claims (tcp.time-wait-duration waits up to 5 minutes);
+                         without it they are recorded as inconclusive
+          --filter EXPR  a dotnet test filter to run part of the suite, e.g. "Name=tcp.oob"
+          --no-build     use the last build
+
+        Exit code 0 when every claim held, differed as documented, or could not be observed here;
+        1 when a claim differed without documentation or its scenario broke; 2 on bad input.
+        """;
+
+    public static int Execute(string[] args)
+    {
+        if (args.Contains("--help"))
+        {
+            Console.WriteLine(Help);
+            return 0;
+        }
+
+        var cli = new CliArgs("run", args, new HashSet<string> { "--slow", "--no-build" }, new HashSet<string> { "--out", "--filter" });
+        var outDir = Path.GetFullPath(cli.Option("--out") ?? Path.Combine(Root(), "artifacts", "results"));
+        var slow = cli.Flag("--slow");
+        var noBuild = cli.Flag("--no-build");
+        var filter = cli.Option("--filter");
+
+        return Run(outDir, slow, noBuild, filter, Console.Out);
+    }
+
+    /// <summary>Runs the suite once into <paramref name="outDir"/>; returns the exit code.</summary>
+    public static int Run(string outDir, bool slow, bool noBuild, string? filter, TextWriter progress)
+    {
+        var root = Root();
+        var platform = PlatformInfo.Current;
+        var path = Path.Combine(outDir, $"{platform.Id}.json");
+        Directory.CreateDirectory(outDir);
+        File.Delete(path);
+
+        if (!noBuild)
+        {
+            progress.WriteLine("Building the suite...");
+            var build = Dotnet(root, ["build", "Conformance.sln", "-nologo", "-v", "q", "-clp:ErrorsOnly"], null, line => progress.WriteLine(line));
+            if (build != 0)
+            {
+                progress.WriteLine("conformance: the build failed (see above); fix it and run again.");
+                return 1;
+            }
+        }
+
+        var catalogue = Catalogue.Default;
+        var total = catalogue.Claims.Count;
+        var done = 0;
+        var env = new Dictionary<string, string>
+        {
+            [ResultsStore.DirectoryVariable] = outDir,
+            ["CONFORMANCE_SLOW"] = slow ? "1" : "",
+        };
+        var testFilter = filter is null ? "TestCategory=Claim" : $"TestCategory=Claim&({filter})";
+        progress.WriteLine($"Running {total} claims on {platform.Id} ({platform.Distro}, kernel {platform.OsVersion})...");
+        var exit = Dotnet(root, ["test", "Conformance.sln", "--no-build", "--filter", testFilter, "--logger", "console;verbosity=normal"], env, line =>
+        {
+            var m = OutcomeLine().Match(line);
+            if (m.Success && catalogue.Contains(m.Groups["id"].Value))
+            {
+                done++;
+                progress.WriteLine($"[{done,2}/{total}] {m.Groups["id"].Value,-34} {m.Groups["outcome"].Value.ToLowerInvariant()}");
+            }
+            else if (line.Contains("error", StringComparison.OrdinalIgnoreCase) && !line.StartsWith(' '))
+            {
+                progress.WriteLine(line);
+            }
+        });
+
+        if (!File.Exists(path))
+        {
+            progress.WriteLine($"conformance: no results file was written at {path}; the test run printed what went wrong above.");
+            return 1;
+        }
+
+        var file = ResultsFile.Load(path);
+        var missing = filter is null ? catalogue.Claims.Select(c => c.Id).Except(file.Claims.Select(c => c.Id)).ToList() : [];
+        Summarise(file, missing, path, progress);
+        return exit == 0 && missing.Count == 0 ? 0 : 1;
+    }
+
+    private static void Summarise(ResultsFile file, List<string> missing, string path, TextWriter progress)
+    {
+        progress.WriteLine();
+        var counts = Enum.GetValues<Verdict>().Select(v => $"{file.Claims.Count(c => c.Verdict == v)} {v.ToString().ToLowerInvariant()}");
+        progress.WriteLine($"{file.Claims.Count} claims on {file.Platform.Id}: {string.Join(", ", counts)}");
+        foreach (var claim in file.Claims.Where(c => c.Verdict is not Verdict.Holds))
+        {
+            var why = claim.Documented?.Reason ?? claim.Note ?? "";
+            progress.WriteLine($"  {claim.Verdict.ToString().ToLowerInvariant(),-12} {claim.Id,-34} {why}");
+        }
+
+        foreach (var id in missing)
+        {
+            progress.WriteLine($"  missing      {id,-34} no test recorded it");
+        }
+
+        progress.WriteLine($"Results: {path}");
+    }
+
+    internal static string Root() =>
+        RepositoryRoot.Find(Environment.CurrentDirectory) ?? RepositoryRoot.Find()
+        ?? throw new CliException("cannot find Conformance.sln above the current directory; run from the repository");
+
+    internal static int Dotnet(string workingDirectory, IEnumerable<string> args, IDictionary<string, string>? env, Action<string> onLine)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (key, value) in env ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start) ?? throw new CliException("could not start dotnet; is the .NET SDK on PATH?");
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lock (process)
+                {
+                    onLine(e.Data);
+                }
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lock (process)
+                {
+                    onLine(e.Data);
+                }
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+
+    [GeneratedRegex(@"^\s+(?<outcome>Passed|Failed|Skipped)\s+(?<id>\S+)")]
+    private static partial Regex OutcomeLine();
+}

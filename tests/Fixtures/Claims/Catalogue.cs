@@ -1,0 +1,77 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Conformance.Fixtures.Claims;
+
+/// <summary>One claim of the FAQ: its stable id, the section it comes from, the FAQ's own words, and the
+/// observation that means the claim holds (key -> <see cref="Pattern"/>), in the order it is recorded.</summary>
+public sealed record CatalogueEntry
+{
+    public required string Id { get; init; }
+    public required string Faq { get; init; }
+    public required string Title { get; init; }
+    public required string Quote { get; init; }
+    public required Dictionary<string, string> Expected { get; init; }
+
+    /// <summary>A capability the scenario needs (root, a slow timer, ...); without it the verdict is inconclusive.</summary>
+    public string? Needs { get; init; }
+
+    [JsonIgnore]
+    public string Group => Id[..Id.IndexOf('.', StringComparison.Ordinal)];
+}
+
+/// <summary>An FAQ section the suite leaves out on purpose, with the reason the matrix shows.</summary>
+public sealed record LeftOut(string Faq, string Reason);
+
+/// <summary>The catalogue in code: every claim of the FAQ the suite checks, loaded from the embedded
+/// catalogue.json (checked against the FAQ's text and claims.md by the suite's own tests).</summary>
+public sealed class Catalogue
+{
+    public const string Schema = "conformance-catalogue/1";
+
+    private static readonly Lazy<Catalogue> Embedded = new(() =>
+    {
+        using var stream = typeof(Catalogue).Assembly.GetManifestResourceStream("catalogue.json")
+            ?? throw new InvalidOperationException("catalogue.json is not embedded in Conformance.Fixtures");
+        return Parse(stream);
+    });
+
+    private readonly Dictionary<string, CatalogueEntry> _byId;
+
+    private Catalogue(IReadOnlyList<CatalogueEntry> claims, IReadOnlyList<LeftOut> leftOut)
+    {
+        Claims = claims;
+        LeftOut = leftOut;
+        _byId = claims.ToDictionary(c => c.Id);
+        Order = claims.Select((c, i) => (c.Id, i)).ToDictionary(p => p.Id, p => p.i);
+    }
+
+    public static Catalogue Default => Embedded.Value;
+
+    public IReadOnlyList<CatalogueEntry> Claims { get; }
+
+    public IReadOnlyList<LeftOut> LeftOut { get; }
+
+    /// <summary>Each claim's position: results files list claims in catalogue order, so they compare line by line.</summary>
+    public IReadOnlyDictionary<string, int> Order { get; }
+
+    public CatalogueEntry this[string id] =>
+        _byId.TryGetValue(id, out var entry) ? entry
+        : throw new KeyNotFoundException($"'{id}' is not a claim of the catalogue (tests/Fixtures/Claims/catalogue.json)");
+
+    public bool Contains(string id) => _byId.ContainsKey(id);
+
+    public static Catalogue Parse(Stream json)
+    {
+        var file = JsonSerializer.Deserialize<CatalogueFile>(json, Json.Options)
+            ?? throw new FormatException("catalogue.json is empty");
+        if (file.Schema != Schema)
+        {
+            throw new FormatException($"catalogue.json has schema '{file.Schema}', expected '{Schema}'");
+        }
+
+        return new Catalogue(file.Claims, file.LeftOut);
+    }
+
+    private sealed record CatalogueFile(string Schema, List<CatalogueEntry> Claims, List<LeftOut> LeftOut);
+}

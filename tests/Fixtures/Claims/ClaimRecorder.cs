@@ -1,0 +1,51 @@
+using Conformance.Fixtures.Native;
+
+namespace Conformance.Fixtures.Claims;
+
+/// <summary>The observation of the claim running now: an ordered map of step names to values. A scenario
+/// records what happened; the verdict is computed from it afterwards, never by the scenario.</summary>
+public sealed class ClaimRecorder
+{
+    private static readonly AsyncLocal<ClaimRecorder?> CurrentRecorder = new();
+
+    private readonly Dictionary<string, string> _observed = [];
+    private readonly Dictionary<string, string> _native = [];
+
+    internal ClaimRecorder(CatalogueEntry claim) => Claim = claim;
+
+    public CatalogueEntry Claim { get; }
+
+    public static ClaimRecorder Current => CurrentRecorder.Value
+        ?? throw new InvalidOperationException("no claim is running: observations are recorded inside a [Claim] test");
+
+    public IReadOnlyDictionary<string, string> Observed => _observed;
+
+    public IReadOnlyDictionary<string, string> Native => _native;
+
+    internal static ClaimRecorder Begin(CatalogueEntry claim) => CurrentRecorder.Value = new ClaimRecorder(claim);
+
+    internal static void End() => CurrentRecorder.Value = null;
+
+    public void Observe(string key, string value)
+    {
+        if (!_observed.TryAdd(key, value))
+        {
+            throw new ScenarioException($"the scenario observed '{key}' twice");
+        }
+    }
+
+    public void Observe(string key, SysResult result, string? okAs = null)
+    {
+        Observe(key, result.Ok && okAs is not null ? okAs : result.ToString());
+        if (result.Error is { } error && error.NativeName != error.Name)
+        {
+            _native[key] = error.NativeName;
+        }
+    }
+}
+
+/// <summary>Thrown by a scenario that cannot observe its claim here (or whose API the platform lacks).</summary>
+public sealed class ClaimNotObservedException(Verdict verdict, string reason) : Exception(reason)
+{
+    public Verdict Verdict { get; } = verdict;
+}

@@ -1,0 +1,26 @@
+using System.Globalization;
+using Conformance.Fixtures.Native;
+
+namespace Conformance.Fixtures.Claims;
+
+/// <summary>The base of every claim fixture: the words a scenario uses to record what it saw.</summary>
+public abstract class ClaimTest
+{
+    protected static void Observe(string key, SysResult result) => ClaimRecorder.Current.Observe(key, result);
+
+    /// <summary>Records <c>OK</c> or the error: for calls whose value (a new descriptor) varies from run to run.</summary>
+    protected static void ObserveOk(string key, SysResult result) =>
+        ClaimRecorder.Current.Observe(key, result.Ok ? SysResult.Of(0) : result, okAs: "OK");
+
+    protected static void Observe(string key, bool value) => ClaimRecorder.Current.Observe(key, value ? "true" : "false");
+
+    protected static void Observe(string key, long value) => ClaimRecorder.Current.Observe(key, value.ToString(CultureInfo.InvariantCulture));
+
+    protected static void Observe(string key, string value) => ClaimRecorder.Current.Observe(key, value);
+
+    /// <summary>This environment cannot observe the claim; the reason says what it would take.</summary>
+    protected static ClaimNotObservedException Inconclusive(string reason) => new(Verdict.Inconclusive, reason);
+
+    /// <summary>The platform has no such API.</summary>
+    protected static ClaimNotObservedException Unsupported(string reason) => new(Verdict.Unsupported, reason);
+}

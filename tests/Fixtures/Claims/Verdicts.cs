@@ -1,0 +1,47 @@
+namespace Conformance.Fixtures.Claims;
+
+/// <summary>Turns an observation into a verdict: holds when it matches the FAQ's expectation, differs
+/// otherwise, documented when the platform's expectation table explains the difference.</summary>
+public static class Verdicts
+{
+    public sealed record Judgement(Verdict Verdict, Expectation? Documented, string? Note);
+
+    public static Judgement Judge(CatalogueEntry claim, IReadOnlyDictionary<string, string> observed, PlatformFacts platform, ExpectationTable table)
+    {
+        var expectedKeys = claim.Expected.Keys.ToList();
+        if (!expectedKeys.SequenceEqual(observed.Keys))
+        {
+            return new(Verdict.Error, null,
+                $"the scenario recorded [{string.Join(", ", observed.Keys)}] but the catalogue lists [{string.Join(", ", expectedKeys)}]");
+        }
+
+        if (Matches(claim.Expected, observed))
+        {
+            return new(Verdict.Holds, null, null);
+        }
+
+        var documented = table.Find(claim, platform, observed);
+        return documented is not null
+            ? new(Verdict.Differs, documented, null)
+            : new(Verdict.Differs, null, $"undocumented difference on {platform.Os} {platform.OsVersion}: {Differences(claim.Expected, observed)}");
+    }
+
+    public static bool Matches(IReadOnlyDictionary<string, string> expected, IReadOnlyDictionary<string, string> observed) =>
+        expected.All(e => observed.TryGetValue(e.Key, out var value) && Pattern.Matches(e.Value, value));
+
+    public static Dictionary<string, string> Merge(IReadOnlyDictionary<string, string> faq, IReadOnlyDictionary<string, string> platform)
+    {
+        var merged = new Dictionary<string, string>(faq);
+        foreach (var (key, value) in platform)
+        {
+            merged[key] = value;
+        }
+
+        return merged;
+    }
+
+    public static string Differences(IReadOnlyDictionary<string, string> expected, IReadOnlyDictionary<string, string> observed) =>
+        string.Join("; ", expected
+            .Where(e => !observed.TryGetValue(e.Key, out var v) || !Pattern.Matches(e.Value, v))
+            .Select(e => $"{e.Key} expected {e.Value}, observed {(observed.TryGetValue(e.Key, out var v) ? v : "nothing")}"));
+}

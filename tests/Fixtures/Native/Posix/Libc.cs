@@ -1,0 +1,105 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+namespace Conformance.Fixtures.Native.Posix;
+
+/// <summary>The C library's socket, file and signal calls, bound once for Linux (glibc, musl), macOS and
+/// FreeBSD. The signatures are the same everywhere; the structures and numbers are not (see Tables).</summary>
+internal static unsafe partial class Libc
+{
+    private const string Lib = "libc";
+
+    static Libc() => NativeLibrary.SetDllImportResolver(typeof(Libc).Assembly, Resolve);
+
+    /// <summary>Forces the resolver to be installed before the first call (a static constructor of a class
+    /// with only extern methods would not run otherwise).</summary>
+    internal static void EnsureResolver()
+    {
+    }
+
+    private static nint Resolve(string name, Assembly assembly, DllImportSearchPath? path)
+    {
+        if (name != Lib)
+        {
+            return 0;
+        }
+
+        // "libc.so" is a linker script on glibc systems, so name the real object.
+        string[] candidates = OsFamilies.Current switch
+        {
+            OsFamily.MacOS => ["/usr/lib/libSystem.B.dylib"],
+            OsFamily.FreeBsd => ["libc.so.7"],
+            _ => ["libc.so.6", "libc.musl-x86_64.so.1", "libc.musl-aarch64.so.1", "libc.so"],
+        };
+        foreach (var candidate in candidates)
+        {
+            if (NativeLibrary.TryLoad(candidate, out var handle))
+            {
+                return handle;
+            }
+        }
+
+        return 0;
+    }
+
+    [LibraryImport(Lib, SetLastError = true)] internal static partial int socket(int domain, int type, int protocol);
+    [LibraryImport(Lib, SetLastError = true)] internal static partial int bind(int fd, byte* address, uint length);
+    [LibraryImport(Lib, SetLastError = true)] internal static partial int listen(int fd, int backlog);
+    [LibraryImport(Lib, SetLastError = true)] internal static partial int accept(int fd, byte* address, uint* length);
+    [LibraryImport(Lib, SetLastError = true)] internal static partial int connect(int fd, byte* address, uint length);
+    [LibraryImport(Lib, SetLastError = true)] internal static partial nint read(int fd, byte* buffer, nint count);
+    [LibraryImport(Lib, SetLastError = true)] internal static partial nint write(int fd, byte* buffer, nint count);
+    [LibraryImport(Lib, SetLastError = true)] internal static partial nint send(int fd, byte* buffer, nint count, int flags);
+    [LibraryImport(Lib, SetLastError = true)] internal static partial nint recv(int fd, byte* buffer, nint count, int flags);
+    [LibraryImport(Lib, SetLastError = true)] internal static partial nint sendto(int fd, byte* buffer, nint count, int flags, byte* address, uint length);
+    [LibraryImport(Lib, SetLastError = true)] internal static partial nint recvfrom(int fd, byte* buffer, nint count, int flags, byte* address, uint* length);
+    [LibraryImport(Lib, SetLastError = true)] internal static partial nint recvmsg(int fd, byte* message, int flags);
+    [LibraryImport(Lib, SetLastError = true)] internal static partial int shutdown(int fd, int how);
+    [LibraryImport(Lib, SetLastError = true)] internal static partial int close(int fd);
+    [LibraryImport(Lib, SetLastError = true)] internal static partial int dup(int fd);
+    [LibraryImport(Lib, SetLastError = true)] internal static partial int setsockopt(int fd, int level, int name, byte* value, uint length);
+    [LibraryImport(Lib, SetLastError = true)] internal static partial int getsockopt(int fd, int level, int name, byte* value, uint* length);
+    [LibraryImport(Lib, SetLastError = true)] internal static partial int getsockname(int fd, byte* address, uint* length);
+    [LibraryImport(Lib, SetLastError = true)] internal static partial int getpeername(int fd, byte* address, uint* length);
+    [LibraryImport(Lib, SetLastError = true)] internal static partial int poll(byte* fds, nuint count, int timeoutMs);
+    [LibraryImport(Lib, SetLastError = true)] internal static partial int select(int nfds, byte* read, byte* write, byte* except, long* timeout);
+
+    // fcntl() and ioctl() are variadic. System V x86-64 and Linux arm64 pass the variadic argument where a
+    // named one would go; Apple arm64 passes it on the stack, which a ninth integer argument reaches
+    // (x0-x7 hold the named ones and the padding).
+    [LibraryImport(Lib, SetLastError = true)] internal static partial int fcntl(int fd, int command, nint argument);
+    [LibraryImport(Lib, EntryPoint = "fcntl", SetLastError = true)] internal static partial int fcntl_stack(int fd, int command, nint x2, nint x3, nint x4, nint x5, nint x6, nint x7, nint argument);
+    [LibraryImport(Lib, SetLastError = true)] internal static partial int ioctl(int fd, nuint request, int* argument);
+    [LibraryImport(Lib, EntryPoint = "ioctl", SetLastError = true)] internal static partial int ioctl_stack(int fd, nuint request, nint x2, nint x3, nint x4, nint x5, nint x6, nint x7, int* argument);
+
+    internal static bool VariadicOnStack { get; } =
+        OperatingSystem.IsMacOS() && RuntimeInformation.ProcessArchitecture == Architecture.Arm64;
+
+    // Signals, for SIGPIPE and EINTR. sigset_t is 128 bytes on Linux, 16 on FreeBSD and 4 on macOS:
+    // callers pass a 128-byte buffer, which fits all three, and let libc fill it.
+    internal const int SigsetBytes = 128;
+    [LibraryImport(Lib, SetLastError = true)] internal static partial int sigemptyset(byte* set);
+    [LibraryImport(Lib, SetLastError = true)] internal static partial int sigaddset(byte* set, int signal);
+    [LibraryImport(Lib, SetLastError = true)] internal static partial int sigismember(byte* set, int signal);
+    [LibraryImport(Lib, SetLastError = true)] internal static partial int pthread_sigmask(int how, byte* set, byte* old);
+    [LibraryImport(Lib, SetLastError = true)] internal static partial int sigpending(byte* set);
+    [LibraryImport(Lib, SetLastError = true)] internal static partial int sigtimedwait(byte* set, byte* info, long* timeout);
+    [LibraryImport(Lib, SetLastError = true)] internal static partial int sigwait(byte* set, int* signal);
+    [LibraryImport(Lib, SetLastError = true)] internal static partial int sigaction(int signal, byte* action, byte* old);
+    [LibraryImport(Lib)] internal static partial nint pthread_self();
+    [LibraryImport(Lib)] internal static partial int pthread_kill(nint thread, int signal);
+
+    // Processes and credentials.
+    [LibraryImport(Lib)] internal static partial uint geteuid();
+    [LibraryImport(Lib, SetLastError = true)] internal static partial int getrlimit(int resource, ulong* limit);
+    [LibraryImport(Lib, SetLastError = true)] internal static partial int setrlimit(int resource, ulong* limit);
+    [LibraryImport(Lib, SetLastError = true)] internal static partial nint syscall(nint number, nint a1, nint a2, nint a3);
+    [LibraryImport(Lib, SetLastError = true)] internal static partial int unshare(int flags);
+    [LibraryImport(Lib, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)] internal static partial int chroot(string path);
+
+    // Name services (FAQ 2.3, 3.1, 3.4).
+    [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)] internal static partial nint getservbyname(string name, string protocol);
+    [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)] internal static partial nint gethostbyname(string name);
+    [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)] internal static partial uint inet_addr(string text);
+    [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)] internal static partial int inet_pton(int family, string text, byte* destination);
+}

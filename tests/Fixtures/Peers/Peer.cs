@@ -1,0 +1,51 @@
+using Conformance.Fixtures.Native;
+
+namespace Conformance.Fixtures.Peers;
+
+/// <summary>How a peer ends a connection, in the FAQ's terms.</summary>
+public static class Peer
+{
+    /// <summary>The orderly close of FAQ 2.1: close() without SO_LINGER sends a FIN.</summary>
+    public static void CloseWithFin(RawSocket peer) => peer.Close().Expect("close()");
+
+    /// <summary>The abortive close of FAQ 2.1 and 4.6: SO_LINGER {1, 0}, then close(), sends an RST.</summary>
+    public static void CloseWithRst(RawSocket peer)
+    {
+        peer.SetLinger(on: true, seconds: 0).Expect("setsockopt(SO_LINGER {1, 0})");
+        peer.Close().Expect("close()");
+    }
+
+    /// <summary>Writes all of <paramref name="data"/> (blocking socket; loopback buffers take small writes at once).</summary>
+    public static void Send(RawSocket peer, ReadOnlySpan<byte> data)
+    {
+        var sent = peer.Send(data).Expect("send()");
+        if (sent != data.Length)
+        {
+            throw new ScenarioException($"send() of {data.Length} bytes sent {sent}");
+        }
+    }
+
+    /// <summary>Waits for data and reads it: the bytes that arrived, up to <paramref name="max"/>.</summary>
+    public static int Receive(RawSocket socket, int max = 4096)
+    {
+        Wait.For(socket, Wait.Readable, "data from the peer");
+        return (int)socket.Recv(max).Expect("recv()");
+    }
+
+    /// <summary>Fills the send path (our send buffer and the peer's receive buffer) of a non-blocking socket.</summary>
+    public static long FillSendBuffer(RawSocket nonBlocking)
+    {
+        var chunk = new byte[65536];
+        long total = 0;
+        while (true)
+        {
+            var sent = nonBlocking.Send(chunk);
+            if (!sent.Ok)
+            {
+                return sent.Error!.Name == "EAGAIN" ? total : throw new ScenarioException($"send() while filling the buffer failed with {sent.Error}");
+            }
+
+            total += sent.Value;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Conformance.Fixtures.Native;
+
+namespace Conformance.Fixtures.Peers;
+
+/// <summary>Leaves a connection in TIME_WAIT on a known port, as gVisor's SetupTimeWaitClose does: the active
+/// closer shuts down its side, the passive side sees EOF and closes, and once the active side has read the
+/// passive FIN (so its ACK is sent and it is in TIME_WAIT) it closes its descriptor.</summary>
+public static class TimeWait
+{
+    /// <summary>Connects through <paramref name="listener"/> and makes the server side (the accepted socket)
+    /// the active closer, so TIME_WAIT holds the listener's port. Returns that port.</summary>
+    public static int OnServerSide(RawSocket listener)
+    {
+        using var pair = TcpPair.ConnectTo(listener);
+        ActiveClose(active: pair.Server, passive: pair.Client);
+        return listener.Port;
+    }
+
+    /// <summary>As <see cref="OnServerSide"/> with the client as the active closer: TIME_WAIT is on the client's port.</summary>
+    public static int OnClientSide(RawSocket listener)
+    {
+        using var pair = TcpPair.ConnectTo(listener);
+        var clientPort = pair.Client.Port;
+        ActiveClose(active: pair.Client, passive: pair.Server);
+        return clientPort;
+    }
+
+    public static void ActiveClose(RawSocket active, RawSocket passive)
+    {
+        active.Shutdown(Sys.C.SHUT_WR).Expect("shutdown(SHUT_WR) on the active closer");
+        Wait.For(passive, Wait.Readable, "the active closer's FIN");
+        passive.Read(1).Expect("read() of EOF on the passive side");
+        passive.Close().Expect("close() on the passive side");
+        Wait.For(active, Wait.Readable, "the passive side's FIN");
+        active.Read(1).Expect("read() of EOF on the active closer");
+        active.Close().Expect("close() on the active closer");
+    }
+}

@@ -1,0 +1,161 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Conformance.Fixtures.Claims;
+using Conformance.Fixtures.Native;
+
+namespace Conformance.Fixtures.Results;
+
+/// <summary>The platform block of a results file: what ran the claims. The id names the platform a
+/// baseline belongs to; the kernel release is recorded but is not part of it, so a kernel upgrade shows
+/// up as a change against the same baseline.</summary>
+public sealed record PlatformInfo
+{
+    public required string Id { get; init; }
+    public required string Os { get; init; }
+    public required string OsVersion { get; init; }
+    public string? Distro { get; init; }
+    public string? Libc { get; init; }
+    public required string Runtime { get; init; }
+    public required string Arch { get; init; }
+    public string? Container { get; init; }
+    public required string User { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public PlatformFacts Facts => new(Os, OsVersion, new Dictionary<string, string?>
+    {
+        ["id"] = Id,
+        ["distro"] = Distro,
+        ["libc"] = Libc,
+        ["arch"] = Arch,
+        ["container"] = Container,
+        ["user"] = User,
+    });
+
+    public static PlatformInfo Current { get; } = Detect();
+
+    private static PlatformInfo Detect()
+    {
+        var arch = RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant();
+        var runtime = RuntimeInformation.FrameworkDescription;
+        var user = Environment.UserName;
+        return OsFamilies.Current switch
+        {
+            OsFamily.Linux => Linux(arch, runtime, user),
+            OsFamily.MacOS => new PlatformInfo
+            {
+                Id = $"macos-{Environment.OSVersion.Version.Major}-{arch}",
+                Os = "macos",
+                OsVersion = Environment.OSVersion.Version.ToString(),
+                Distro = $"macOS {Environment.OSVersion.Version}",
+                Libc = "libSystem",
+                Runtime = runtime,
+                Arch = arch,
+                User = user,
+            },
+            OsFamily.FreeBsd => FreeBsd(arch, runtime, user),
+            _ => new PlatformInfo
+            {
+                Id = $"windows-{Environment.OSVersion.Version.Build}-{arch}",
+                Os = "windows",
+                OsVersion = Environment.OSVersion.Version.ToString(),
+                Distro = RuntimeInformation.OSDescription.Trim(),
+                Libc = "ws2_32",
+                Runtime = runtime,
+                Arch = arch,
+                User = user,
+            },
+        };
+    }
+
+    private static PlatformInfo Linux(string arch, string runtime, string user)
+    {
+        var release = OsRelease.Read("/etc/os-release");
+        var distroId = release.GetValueOrDefault("ID", "linux");
+        var version = release.GetValueOrDefault("VERSION_ID") ?? release.GetValueOrDefault("VERSION_CODENAME") ?? "rolling";
+        var container = DetectContainer();
+        return new PlatformInfo
+        {
+            Id = $"linux-{distroId}-{version}-{arch}{(container is null ? "" : "-container")}",
+            Os = "linux",
+            OsVersion = File.ReadAllText("/proc/sys/kernel/osrelease").Trim(),
+            Distro = release.GetValueOrDefault("PRETTY_NAME"),
+            Libc = LibcVersion(),
+            Runtime = runtime,
+            Arch = arch,
+            Container = container,
+            User = user,
+        };
+    }
+
+    private static PlatformInfo FreeBsd(string arch, string runtime, string user)
+    {
+        // OSDescription is "FreeBSD 14.1-RELEASE ..."; the release is the second word.
+        var words = RuntimeInformation.OSDescription.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var release = words.Length > 1 ? words[1] : "0";
+        var major = release.Split('.')[0];
+        return new PlatformInfo
+        {
+            Id = $"freebsd-{major}-{arch}",
+            Os = "freebsd",
+            OsVersion = release,
+            Distro = $"FreeBSD {release}",
+            Libc = "FreeBSD libc",
+            Runtime = runtime,
+            Arch = arch,
+            User = user,
+        };
+    }
+
+    /// <summary>The container runtime, as declared by the runner that started the container. Not guessed from
+    /// /.dockerenv: machines built from a Docker image keep that file without being containers (this
+    /// project's own VM does), and a guess would give the host column the id of a container column.</summary>
+    private static string? DetectContainer() =>
+        Environment.GetEnvironmentVariable("CONFORMANCE_CONTAINER") is { Length: > 0 } declared ? declared : null;
+
+    private static string? LibcVersion()
+    {
+        if (NativeLibrary.TryLoad("libc.so.6", out var glibc) && NativeLibrary.TryGetExport(glibc, "gnu_get_libc_version", out var fn))
+        {
+            unsafe
+            {
+                var version = Marshal.PtrToStringUTF8(((delegate* unmanaged<nint>)fn)());
+                return $"glibc {version}";
+            }
+        }
+
+        return Directory.Exists("/lib") && Directory.EnumerateFiles("/lib", "ld-musl-*.so.1").Any() ? "musl" : null;
+    }
+}
+
+/// <summary>os-release(5): KEY=value lines, values optionally quoted.</summary>
+public static class OsRelease
+{
+    public static Dictionary<string, string> Read(string path)
+    {
+        var values = new Dictionary<string, string>();
+        if (!File.Exists(path))
+        {
+            return values;
+        }
+
+        foreach (var line in File.ReadAllLines(path))
+        {
+            var eq = line.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            values[line[..eq].Trim()] = line[(eq + 1)..].Trim().Trim('"', '\'');
+        }
+
+        return values;
+    }
+}
+
+/// <summary>Round numbers that are protocol constants, so noise does not reach an observation.</summary>
+public static class Rounding
+{
+    public static string ToNearest(double value, double step) =>
+        (Math.Round(value / step) * step).ToString(CultureInfo.InvariantCulture);
+}

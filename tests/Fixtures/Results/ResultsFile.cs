@@ -1,0 +1,85 @@
+using System.Text.Json;
+using Conformance.Fixtures.Claims;
+
+namespace Conformance.Fixtures.Results;
+
+/// <summary>One platform run: <c>&lt;results-dir&gt;/&lt;platform-id&gt;.json</c> in the conformance-results/1 format.</summary>
+public sealed record ResultsFile
+{
+    public const string SchemaName = "conformance-results/1";
+
+    public string Schema { get; init; } = SchemaName;
+    public required PlatformInfo Platform { get; init; }
+    public required DateTime StartedAt { get; init; }
+    public required List<ClaimResult> Claims { get; init; }
+
+    /// <summary>Reads and validates a results file; every problem is a <see cref="ResultsFormatException"/>
+    /// whose message names the file and what is wrong with it, in one line.</summary>
+    public static ResultsFile Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ResultsFormatException(path, "no such file");
+        }
+
+        ResultsFile? file;
+        try
+        {
+            using var stream = File.OpenRead(path);
+            file = JsonSerializer.Deserialize<ResultsFile>(stream, Json.Options);
+        }
+        catch (JsonException e)
+        {
+            throw new ResultsFormatException(path, $"not valid {SchemaName} JSON ({e.Message.Split(Environment.NewLine)[0]})");
+        }
+
+        if (file is null)
+        {
+            throw new ResultsFormatException(path, "empty");
+        }
+
+        if (file.Schema != SchemaName)
+        {
+            throw new ResultsFormatException(path, $"schema is '{file.Schema}', expected '{SchemaName}'");
+        }
+
+        var duplicate = file.Claims.GroupBy(c => c.Id).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ResultsFormatException(path, $"claim '{duplicate.Key}' appears {duplicate.Count()} times");
+        }
+
+        return file;
+    }
+
+    public void Save(string path)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(directory);
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
+        File.WriteAllText(temporary, JsonSerializer.Serialize(this, Json.Options) + "\n");
+        File.Move(temporary, path, overwrite: true);
+    }
+}
+
+public sealed record ClaimResult
+{
+    public required string Id { get; init; }
+    public required string Faq { get; init; }
+    public required Verdict Verdict { get; init; }
+    public required Dictionary<string, string> Observed { get; init; }
+
+    /// <summary>Native error names where they differ from the portable ones (WSAECONNRESET for ECONNRESET).</summary>
+    public Dictionary<string, string>? Native { get; init; }
+    public Documented? Documented { get; init; }
+    public string? Note { get; init; }
+    public long DurationMs { get; init; }
+}
+
+/// <summary>The expectation entry that explains a difference.</summary>
+public sealed record Documented(string Reason, string Reference, bool Verified);
+
+public sealed class ResultsFormatException(string path, string problem) : Exception($"{path}: {problem}")
+{
+    public string Path { get; } = path;
+}
