@@ -53,7 +53,7 @@ public sealed class ClaimAttribute(string id) : NUnitAttribute, ISimpleTestBuild
                 }
                 catch (Exception e)
                 {
-                    thrown = e;
+                    thrown = Unwrap(e);
                 }
             })
             { IsBackground = true, Name = claim.Id };
@@ -86,6 +86,17 @@ public sealed class ClaimAttribute(string id) : NUnitAttribute, ISimpleTestBuild
             });
             Report(context.CurrentResult, outcome, recorder);
             return context.CurrentResult;
+        }
+
+        /// <summary>NUnit rethrows what a test method threw inside its own exception; the claim wants the original.</summary>
+        private static Exception Unwrap(Exception e)
+        {
+            while (e is NUnitException or System.Reflection.TargetInvocationException && e.InnerException is not null)
+            {
+                e = e.InnerException!;
+            }
+
+            return e;
         }
 
         private Verdicts.Judgement Outcome(Exception? thrown, ClaimRecorder recorder, string? leaked) => thrown switch

@@ -49,3 +49,42 @@ public static class Peer
         }
     }
 }
+
+/// <summary>A connection that the peer has closed and then reset: the next write fails with EPIPE (FAQ 2.22:
+/// you write to a connection the other end closed, its TCP answers with an RST).</summary>
+public static class BrokenConnection
+{
+    public static TcpPair AfterPeerClosedAndReset()
+    {
+        var pair = TcpPair.Connect();
+        try
+        {
+            Peer.CloseWithFin(pair.Server);
+            Wait.For(pair.Client, Wait.Readable, "the peer's FIN");
+            pair.Client.Send([1], Sys.C.MSG_NOSIGNAL ?? 0).Expect("the write that draws the RST");
+            WaitForReset(pair.Client);
+            return pair;
+        }
+        catch
+        {
+            pair.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>poll() reports POLLERR or POLLHUP whatever was asked for; the socket is already readable (EOF),
+    /// so ask for nothing else and wait for those.</summary>
+    public static void WaitForReset(RawSocket socket)
+    {
+        var deadline = Environment.TickCount64 + Wait.ExpectedMs;
+        while (Environment.TickCount64 < deadline)
+        {
+            if ((Wait.Within(socket, 0, (int)(deadline - Environment.TickCount64)) & (Sys.C.POLLERR | Sys.C.POLLHUP)) != 0)
+            {
+                return;
+            }
+        }
+
+        throw new ScenarioException($"the peer's RST did not arrive within {Wait.ExpectedMs} ms");
+    }
+}

@@ -1,11 +1,14 @@
 using Conformance.Fixtures.Claims;
+using Conformance.Fixtures.Native;
 using Conformance.Fixtures.Peers;
 
 namespace Conformance.Tcp.Closing;
 
-/// <summary>FAQ 2.1: how a socket tells that the other end closed.</summary>
+/// <summary>FAQ 2.1 and 2.22: how a socket tells that the other end closed, or aborted.</summary>
 public sealed class PeerCloseTests : ClaimTest
 {
+    private static readonly byte[] OneByte = [1];
+
     [Claim("tcp.read-zero-after-fin")]
     public void ReadReturnsZeroAfterTheFinAndOnEveryCallAfter()
     {
@@ -16,5 +19,59 @@ public sealed class PeerCloseTests : ClaimTest
         Observe("read#1", pair.Client.Read(100));
         Observe("read#2", pair.Client.Read(100));
         Observe("read#3", pair.Client.Read(100));
+    }
+
+    [Claim("tcp.write-after-peer-close")]
+    public void FirstWriteAfterThePeerClosedSucceedsTheOneAfterFailsWithEpipe()
+    {
+        using var pair = TcpPair.Connect();
+        Peer.CloseWithFin(pair.Server);
+        Wait.For(pair.Client, Wait.Readable, "the peer's FIN");
+
+        Observe("write#1", pair.Client.Write(OneByte));
+        BrokenConnection.WaitForReset(pair.Client);
+        Observe("write#2", pair.Client.Write(OneByte));
+    }
+
+    [Claim("tcp.read-after-rst")]
+    public void ReadFailsWithEconnresetAfterThePeersAbortiveClose()
+    {
+        using var pair = TcpPair.Connect();
+        Peer.CloseWithRst(pair.Server);
+        Wait.For(pair.Client, Wait.Readable, "the peer's RST");
+
+        Observe("read#1", pair.Client.Read(100));
+        Observe("read#2", pair.Client.Read(100));
+    }
+
+    [Claim("tcp.write-after-rst")]
+    public void WriteFailsWithEpipeAfterThePeersAbortiveClose()
+    {
+        using var pair = TcpPair.Connect();
+        Peer.CloseWithRst(pair.Server);
+        Wait.For(pair.Client, Wait.Readable, "the peer's RST");
+
+        Observe("write#1", pair.Client.Write(OneByte));
+    }
+
+    [Claim("tcp.write-never-zero")]
+    public void WriteNeverReturnsZero()
+    {
+        using (var healthy = TcpPair.Connect())
+        {
+            Observe("healthy", healthy.Client.Write(OneByte));
+        }
+
+        using (var full = TcpPair.Connect())
+        {
+            full.Client.SetNonBlocking(true);
+            Peer.FillSendBuffer(full.Client);
+            Observe("full", full.Client.Write(OneByte));
+        }
+
+        using var closed = TcpPair.Connect();
+        Peer.CloseWithFin(closed.Server);
+        Wait.For(closed.Client, Wait.Readable, "the peer's FIN");
+        Observe("peer-closed", closed.Client.Write(OneByte));
     }
 }

@@ -1,0 +1,38 @@
+using Conformance.Fixtures.Claims;
+using Conformance.Fixtures.Native;
+using Conformance.Fixtures.Peers;
+
+namespace Conformance.Tcp.Closing;
+
+/// <summary>FAQ 2.6: shutdown() ends one direction, or the connection for every descriptor sharing it.</summary>
+public sealed class ShutdownTests : ClaimTest
+{
+    [Claim("tcp.half-close")]
+    public void AfterShutdownWriteThePeerReadsEofAndMayStillSend()
+    {
+        using var pair = TcpPair.Connect();
+        pair.Client.Shutdown(Sys.C.SHUT_WR).Expect("shutdown(SHUT_WR)");
+
+        Wait.For(pair.Server, Wait.Readable, "the client's FIN");
+        Observe("peer-read", pair.Server.Read(100));
+        Observe("peer-write", pair.Server.Write("ok"u8));
+        Wait.For(pair.Client, Wait.Readable, "the server's reply");
+        Observe("read-after-shutdown", pair.Client.Read(100));
+    }
+
+    [Claim("tcp.shutdown-vs-close")]
+    public void CloseOfOneDescriptorLeavesTheConnectionShutdownEndsItForAll()
+    {
+        using var pair = TcpPair.Connect();
+        using (var duplicate = pair.Client.Dup())
+        {
+            duplicate.Close().Expect("close() of the dup");
+        }
+
+        // Nothing should arrive: a short bound, for an event expected not to happen.
+        Observe("after-close-dup", Wait.Within(pair.Server, Wait.Readable, 200) != 0);
+        pair.Client.Shutdown(Sys.C.SHUT_RDWR).Expect("shutdown(SHUT_RDWR)");
+        Observe("after-shutdown", Wait.Within(pair.Server, Wait.Readable, Wait.ExpectedMs) != 0);
+        Observe("peer-read", pair.Server.Read(100));
+    }
+}

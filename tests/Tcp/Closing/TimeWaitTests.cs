@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using Conformance.Fixtures.Claims;
+using Conformance.Fixtures.Native;
+using Conformance.Fixtures.Peers;
+using Conformance.Fixtures.Results;
+
+namespace Conformance.Tcp.Closing;
+
+/// <summary>FAQ 2.5, 2.7 and 4.2: the side that closes first holds the address in TIME_WAIT for 2*MSL.</summary>
+public sealed class TimeWaitTests : ClaimTest
+{
+    [Claim("tcp.time-wait-active-closer")]
+    public void TheActiveCloserKeepsTheAddressInTimeWaitThePassiveSideDoesNot()
+    {
+        int activePort, passivePort;
+        using (var listener = Loopback.Listener())
+        {
+            activePort = TimeWait.OnServerSide(listener);
+        }
+
+        using (var listener = Loopback.Listener())
+        {
+            TimeWait.OnClientSide(listener);
+            passivePort = listener.Port;
+        }
+
+        using var active = RawSocket.Tcp();
+        ObserveOk("active-side-rebind", active.Bind(Loopback.Port(activePort)));
+        using var passive = RawSocket.Tcp();
+        ObserveOk("passive-side-rebind", passive.Bind(Loopback.Port(passivePort)));
+    }
+
+    [Claim("tcp.time-wait-duration", LimitSeconds = 330), Category("Slow")]
+    public void TimeWaitLastsTwiceTheMaximumSegmentLifetime()
+    {
+        if (Environment.GetEnvironmentVariable("CONFORMANCE_SLOW") != "1")
+        {
+            throw Inconclusive("a Slow claim (up to 5 minutes): set CONFORMANCE_SLOW=1, or run `conformance run --slow`");
+        }
+
+        int port;
+        using (var listener = Loopback.Listener())
+        {
+            port = TimeWait.OnServerSide(listener);
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var freed = Wait.Until(() =>
+        {
+            using var probe = RawSocket.Tcp();
+            return probe.Bind(Loopback.Port(port)).Ok;
+        }, limitMs: 300_000, stepMs: 1000);
+        if (!freed)
+        {
+            throw new ScenarioException("the port was still in TIME_WAIT after 300 s");
+        }
+
+        Observe("seconds", Rounding.ToNearest(stopwatch.Elapsed.TotalSeconds, 5));
+    }
+}
