@@ -48,13 +48,16 @@ public sealed class RawSocket : IDisposable
         return result.Ok ? (result, new RawSocket((nint)result.Value), Sys.SockAddr.Decode(address)) : (result, null, null);
     }
 
-    /// <summary>accept() with the address-length argument set to <paramref name="claimedLength"/> (FAQ 4.9).</summary>
-    public (SysResult Result, RawSocket? Socket, int FilledLength) AcceptWithLength(int claimedLength)
+    /// <summary>accept() with the address-length argument set to <paramref name="claimedLength"/> (FAQ 4.9): the
+    /// result, the socket, and the peer address if the kernel wrote one into the (zeroed) buffer.</summary>
+    public (SysResult Result, RawSocket? Socket, IPEndPoint? Written) AcceptWithLength(int claimedLength)
     {
         Span<byte> address = stackalloc byte[SockAddr.StorageSize];
+        address.Clear();
         var length = claimedLength;
         var result = Calls.Accept(Handle, address, ref length);
-        return (result, result.Ok ? new RawSocket((nint)result.Value) : null, length);
+        var written = address.ContainsAnyExcept((byte)0) ? Sys.SockAddr.Decode(address) : null;
+        return (result, result.Ok ? new RawSocket((nint)result.Value) : null, written);
     }
 
     public SysResult Read(Span<byte> buffer) => Calls.Read(Handle, buffer);

@@ -1,0 +1,66 @@
+using Conformance.Fixtures.Claims;
+using Conformance.Fixtures.Native;
+using Conformance.Fixtures.Peers;
+
+namespace Conformance.Tcp.Connecting;
+
+/// <summary>FAQ 3.6: let connect() choose the client's port; binding one yourself invites TIME_WAIT trouble.</summary>
+public sealed class ClientPortTests : ClaimTest
+{
+    [Claim("tcp.ephemeral-port")]
+    public void ConnectPicksAPortFromTheEphemeralRange()
+    {
+        var range = EphemeralPorts.Range() ?? throw Inconclusive($"the ephemeral port range of {Sys.Os} is not readable from here");
+        using var listener = Loopback.Listener();
+        using var client = RawSocket.Tcp();
+        client.Connect(listener.LocalEndPoint).Expect("connect()");
+
+        var port = client.Port;
+        Observe("in-range", port >= range.First && port <= range.Last);
+        Observe("range", $"{range.First}-{range.Last}");
+    }
+
+    [Claim("tcp.client-port-reuse")]
+    public void ReusingTheClientPortAfterTheServersActiveCloseMayBeRefused()
+    {
+        using var listener = Loopback.Listener();
+        int clientPort;
+        using (var first = BoundClient(0))
+        {
+            using var pair = TcpPair.ConnectTo(listener, first);
+            clientPort = first.Port;
+            TimeWait.ActiveClose(active: pair.Server, passive: pair.Client);
+        }
+
+        using var again = RawSocket.Tcp();
+        again.SetInt(Sys.C.SOL_SOCKET, Sys.C.SO_REUSEADDR, 1).Expect("setsockopt(SO_REUSEADDR)");
+        var rebind = again.Bind(Loopback.Port(clientPort));
+        ObserveOk("rebind", rebind);
+        if (!rebind.Ok)
+        {
+            Observe("connect", "not-tried");
+            return;
+        }
+
+        again.SetNonBlocking(true);
+        again.Connect(listener.LocalEndPoint);
+        // A server that drops the SYN leaves connect() waiting for retries: three seconds tells.
+        Observe("connect", Wait.Within(again, Wait.Writable, 3000) == 0 ? "pending" : again.PendingError().OkOrError);
+    }
+
+    private static RawSocket BoundClient(int port)
+    {
+        var client = RawSocket.Tcp();
+        try
+        {
+            client.SetInt(Sys.C.SOL_SOCKET, Sys.C.SO_REUSEADDR, 1).Expect("setsockopt(SO_REUSEADDR)");
+            client.Bind(Loopback.Port(port)).Expect("bind() of the client");
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+}

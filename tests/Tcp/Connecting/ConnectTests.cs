@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using Conformance.Fixtures.Claims;
+using Conformance.Fixtures.Native;
+using Conformance.Fixtures.Peers;
+
+namespace Conformance.Tcp.Connecting;
+
+/// <summary>FAQ 3.3, 3.5, 3.7 and 6.2: when connect() completes, fails, or waits.</summary>
+public sealed class ConnectTests : ClaimTest
+{
+    [Claim("tcp.connect-before-accept")]
+    public void ConnectCompletesOnceTheServerListensBeforeAccept()
+    {
+        using var listener = Loopback.Listener();
+        using var client = RawSocket.Tcp();
+        ObserveOk("connect", client.Connect(listener.LocalEndPoint));
+    }
+
+    [Claim("tcp.backlog-overflow")]
+    public void ConnectionsBeyondTheBacklogAreIgnoredNotRefused()
+    {
+        using var listener = Loopback.Listener(backlog: 1);
+        var clients = Enumerable.Range(0, 8).Select(_ => RawSocket.Tcp()).ToList();
+        try
+        {
+            foreach (var client in clients)
+            {
+                client.SetNonBlocking(true);
+                client.Connect(listener.LocalEndPoint);
+            }
+
+            // Ignored SYNs are retried after a second or more; half a second shows who got in and who waits.
+            Wait.Within(clients[^1], Wait.Writable, 500);
+            var states = clients.Select(Classify).ToList();
+            Observe("established", states.Count(s => s == "established"));
+            Observe("pending", states.Count(s => s == "pending"));
+            Observe("refused", states.Count(s => s == "refused"));
+        }
+        finally
+        {
+            clients.ForEach(c => c.Dispose());
+        }
+    }
+
+    [Claim("tcp.nonblocking-connect")]
+    public void ANonBlockingConnectReturnsEinprogressAndSoErrorTellsTheResult()
+    {
+        using var listener = Loopback.Listener();
+        using (var client = RawSocket.Tcp())
+        {
+            client.SetNonBlocking(true);
+            Observe("ok:connect", client.Connect(listener.LocalEndPoint));
+            Wait.For(client, Wait.Writable, "the connection to complete");
+            Observe("ok:so-error", client.PendingError());
+        }
+
+        using var refusing = RefusingEndpoint.Tcp();
+        using var refused = RawSocket.Tcp();
+        refused.SetNonBlocking(true);
+        Observe("refused:connect", refused.Connect(refusing.EndPoint));
+        Wait.For(refused, Wait.Writable, "the refusal");
+        Observe("refused:so-error", refused.PendingError());
+    }
+
+    [Claim("tcp.connect-timeout")]
+    public void ConnectCanBeCutShortWithANonBlockingConnectAndAWait()
+    {
+        using var listener = Loopback.Listener(backlog: 0);
+        var clients = new List<RawSocket>();
+        try
+        {
+            // Fill the accept queue until a connection attempt is left waiting (its SYNs dropped).
+            RawSocket? waiting = null;
+            SysResult connect = default;
+            while (waiting is null && clients.Count < 16)
+            {
+                var client = RawSocket.Tcp();
+                clients.Add(client);
+                client.SetNonBlocking(true);
+                connect = client.Connect(listener.LocalEndPoint);
+                if (Wait.Within(client, Wait.Writable, 100) == 0)
+                {
+                    waiting = client;
+                }
+            }
+
+            if (waiting is null)
+            {
+                throw new ScenarioException("16 connections to a listener with backlog 0 were all accepted by the kernel");
+            }
+
+            Observe("connect", connect);
+            Observe("writable-within-300ms", Wait.Within(waiting, Wait.Writable, 300) != 0);
+        }
+        finally
+        {
+            clients.ForEach(c => c.Dispose());
+        }
+    }
+
+    [Claim("tcp.connect-refused")]
+    public void ConnectToAPortNobodyListensOnIsRefusedAtOnce()
+    {
+        using var refusing = RefusingEndpoint.Tcp();
+        using var client = RawSocket.Tcp();
+        var stopwatch = Stopwatch.StartNew();
+        Observe("connect", client.Connect(refusing.EndPoint));
+        Observe("prompt", stopwatch.Elapsed < TimeSpan.FromSeconds(1));
+    }
+
+    private static string Classify(RawSocket client)
+    {
+        if ((Wait.Within(client, Wait.Writable, 0) & Wait.Writable) == 0)
+        {
+            return "pending";
+        }
+
+        var error = client.PendingError();
+        return error.Ok ? "established" : error.Error!.Name == "ECONNREFUSED" ? "refused" : error.Error.Name;
+    }
+}

@@ -1,0 +1,68 @@
+using Conformance.Fixtures.Claims;
+using Conformance.Fixtures.Native;
+using Conformance.Fixtures.Peers;
+
+namespace Conformance.Tcp.ReadWrite;
+
+/// <summary>FAQ 2.11 and 2.17: TCP decides when to send; data is delivered without a flush, and Nagle holds
+/// small writes made while earlier data is unacknowledged.</summary>
+public sealed class DeliveryTests : ClaimTest
+{
+    [Claim("tcp.data-delivered")]
+    public void DataPassedToWriteIsDeliveredWithoutAFlush()
+    {
+        using var pair = TcpPair.Connect();
+        pair.Client.Write([1]).Expect("write()");
+        Observe("delivered", Wait.Within(pair.Server, Wait.Readable, 2000) != 0);
+    }
+
+    [Claim("tcp.nagle-coalesces")]
+    public void NagleHoldsSmallWritesWhileDataIsUnacknowledged()
+    {
+        if (!SegmentCounter.IsAvailable)
+        {
+            throw Inconclusive($"no per-connection sent-segment counter on {Sys.Os} (Linux has TCP_INFO, macOS TCP_CONNECTION_INFO)");
+        }
+
+        Observe("segments-nagle", SegmentsForSixOneByteWrites(noDelay: false));
+        Observe("segments-nodelay", SegmentsForSixOneByteWrites(noDelay: true));
+    }
+
+    /// <summary>The FAQ's diagram: the receiver delays its ACKs (a few request/response exchanges make the
+    /// connection interactive; TCP_QUICKACK 0 keeps it so), then the sender writes six single bytes.</summary>
+    private static long SegmentsForSixOneByteWrites(bool noDelay)
+    {
+        using var pair = TcpPair.Connect();
+        if (noDelay)
+        {
+            pair.Client.SetInt(Sys.C.IPPROTO_TCP, Sys.C.TCP_NODELAY, 1).Expect("setsockopt(TCP_NODELAY)");
+        }
+
+        for (var i = 0; i < 4; i++)
+        {
+            Peer.Send(pair.Client, [1]);
+            Peer.Receive(pair.Server, 1);
+            Peer.Send(pair.Server, [2]);
+            Peer.Receive(pair.Client, 1);
+        }
+
+        if (Sys.C.TCP_QUICKACK is { } quickAck)
+        {
+            pair.Server.SetInt(Sys.C.IPPROTO_TCP, quickAck, 0).Expect("setsockopt(TCP_QUICKACK 0)");
+        }
+
+        var before = SegmentCounter.DataSegmentsSent(pair.Client);
+        foreach (var b in "hello\n"u8.ToArray())
+        {
+            pair.Client.Write([b]).Expect("write() of one byte");
+        }
+
+        var received = 0;
+        while (received < 6)
+        {
+            received += Peer.Receive(pair.Server, 16);
+        }
+
+        return SegmentCounter.DataSegmentsSent(pair.Client) - before;
+    }
+}
