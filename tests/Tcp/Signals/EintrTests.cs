@@ -27,9 +27,9 @@ public sealed class EintrTests : ClaimTest
         PosixSignals.Send(blocked.PosixThread, signal);
         if (restart)
         {
-            // A restarted recv() keeps waiting; data ends it. A handler that does nothing leaves nothing to
-            // poll on, so give the signal a moment to be taken before the data arrives. why: no event exists
-            Thread.Sleep(100);
+            // A restarted recv() keeps waiting; data ends it. Give the signal a moment to be taken first.
+            Thread.Sleep(100); // why: a handler that does nothing leaves no event to poll on
+
             Peer.Send(pair.Server, [7]);
         }
 
@@ -63,14 +63,14 @@ public sealed class EintrTests : ClaimTest
             return blocked;
         }
 
-        /// <summary>Until the thread sleeps in the kernel: its state in /proc leaves "R" (Linux); elsewhere
-        /// a short pause. why: there is no event that says a thread entered a system call</summary>
+        /// <summary>Until the thread sleeps in the kernel: its state in /proc turns to "S" (Linux); elsewhere
+        /// a short pause.</summary>
         public void WaitUntilInKernel()
         {
             var status = $"/proc/self/task/{ThreadId}/stat";
             if (!OperatingSystem.IsLinux() || !File.Exists(status))
             {
-                Thread.Sleep(200);
+                Thread.Sleep(200); // why: outside Linux no event says a thread entered a system call
                 return;
             }
 

@@ -1,0 +1,60 @@
+using System.Text.RegularExpressions;
+using Conformance.Fixtures.Claims;
+
+namespace Conformance.Harness.Tests.Claims;
+
+/// <summary>The catalogue in code against its sources: the FAQ's own words, and claims.md's ids and sections.</summary>
+public sealed partial class CatalogueTests
+{
+    private static Catalogue Catalogue => Catalogue.Default;
+
+    [Test]
+    public void EveryQuoteIsTheFaqsOwnWords()
+    {
+        var faq = Normalise(File.ReadAllText(SharedFolder.File("faq/unix-socket-faq.txt")));
+        var misquoted = Catalogue.Claims.Where(c => !faq.Contains(Normalise(c.Quote), StringComparison.Ordinal)).Select(c => c.Id);
+        Assert.That(misquoted, Is.Empty, "quotes not found verbatim in faq/unix-socket-faq.txt");
+    }
+
+    [Test]
+    public void IdsAndSectionsMatchClaimsMd()
+    {
+        var spec = ClaimsMdRows().ToDictionary(r => r.Id, r => r.Faq);
+        var implemented = Catalogue.Claims.ToDictionary(c => c.Id, c => c.Faq);
+        Assert.Multiple(() =>
+        {
+            Assert.That(implemented.Keys.Except(spec.Keys), Is.Empty, "catalogue ids that claims.md does not have");
+            Assert.That(implemented.Where(c => spec.TryGetValue(c.Key, out var faq) && faq != c.Value).Select(c => c.Key), Is.Empty, "sections that differ from claims.md");
+            foreach (var group in Catalogue.Claims.Select(c => c.Group).Distinct())
+            {
+                Assert.That(spec.Keys.Where(id => id.StartsWith(group + ".", StringComparison.Ordinal)).Except(implemented.Keys), Is.Empty,
+                    $"claims.md {group}.* ids missing from the catalogue");
+            }
+        });
+    }
+
+    [Test]
+    public void IdsAreUniqueAndEveryClaimExpectsSomething()
+    {
+        Assert.That(Catalogue.Claims.Select(c => c.Id), Is.Unique);
+        Assert.That(Catalogue.Claims.Where(c => c.Expected.Count == 0).Select(c => c.Id), Is.Empty);
+    }
+
+    [Test]
+    public void TheLeftOutSectionsAreListedWithAReason() =>
+        Assert.That(Catalogue.LeftOut.Where(l => string.IsNullOrWhiteSpace(l.Reason)), Is.Empty);
+
+    private static string Normalise(string text) => Whitespace().Replace(text, " ");
+
+    private static IEnumerable<(string Id, string Faq)> ClaimsMdRows() =>
+        File.ReadLines(SharedFolder.File("claims.md"))
+            .Select(line => Row().Match(line))
+            .Where(m => m.Success)
+            .Select(m => (m.Groups["id"].Value, m.Groups["faq"].Value.Trim()));
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"^\| (?<id>(tcp|udp|opt)\.[a-z0-9.-]+) \| (?<faq>[^|]+) \|")]
+    private static partial Regex Row();
+}

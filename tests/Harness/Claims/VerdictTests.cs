@@ -1,0 +1,85 @@
+using Conformance.Fixtures.Claims;
+
+namespace Conformance.Harness.Tests.Claims;
+
+public sealed class VerdictTests
+{
+    private static readonly CatalogueEntry Claim = new()
+    {
+        Id = "tcp.example",
+        Faq = "2.1",
+        Title = "an example",
+        Quote = "an example",
+        Expected = new() { ["write#1"] = "1", ["write#2"] = "EPIPE" },
+    };
+
+    private static readonly PlatformFacts Linux61 = new("linux", "6.1.0-18-cloud-amd64", new Dictionary<string, string?> { ["container"] = null });
+
+    private static ExpectationTable Table(params Expectation[] entries) => new(new() { ["linux"] = [.. entries] });
+
+    private static Expectation Documented(string observed, string? versions = null) => new()
+    {
+        Claim = "tcp.example",
+        Versions = versions,
+        Observed = new() { ["write#2"] = observed },
+        Reason = "why",
+        Reference = "where",
+    };
+
+    private static Dictionary<string, string> Observed(string second) => new() { ["write#1"] = "1", ["write#2"] = second };
+
+    [Test]
+    public void WhatTheFaqSaysHolds() =>
+        Assert.That(Verdicts.Judge(Claim, Observed("EPIPE"), Linux61, Table()).Verdict, Is.EqualTo(Verdict.Holds));
+
+    [Test]
+    public void AnUndocumentedDifferenceDiffersWithANoteSayingWhat()
+    {
+        var judgement = Verdicts.Judge(Claim, Observed("ECONNRESET"), Linux61, Table());
+        Assert.That(judgement.Verdict, Is.EqualTo(Verdict.Differs));
+        Assert.That(judgement.Documented, Is.Null);
+        Assert.That(judgement.Note, Does.Contain("write#2 expected EPIPE, observed ECONNRESET"));
+    }
+
+    [Test]
+    public void ADocumentedDifferenceCarriesItsEntry()
+    {
+        var judgement = Verdicts.Judge(Claim, Observed("ECONNRESET"), Linux61, Table(Documented("ECONNRESET")));
+        Assert.That((judgement.Verdict, judgement.Documented?.Reason), Is.EqualTo((Verdict.Differs, "why")));
+    }
+
+    [Test]
+    public void AnEntryDocumentsOnlyTheValuesItNames() =>
+        Assert.That(Verdicts.Judge(Claim, Observed("EINVAL"), Linux61, Table(Documented("ECONNRESET"))).Documented, Is.Null);
+
+    [Test]
+    public void AnEntryOutsideItsVersionRangeDoesNotApply() =>
+        Assert.That(Verdicts.Judge(Claim, Observed("ECONNRESET"), Linux61, Table(Documented("ECONNRESET", ">=6.2"))).Documented, Is.Null);
+
+    [Test]
+    public void ObservedKeysOtherThanTheCatalogueListsAreTheScenariosError()
+    {
+        var judgement = Verdicts.Judge(Claim, new Dictionary<string, string> { ["write#1"] = "1" }, Linux61, Table());
+        Assert.That(judgement.Verdict, Is.EqualTo(Verdict.Error));
+        Assert.That(judgement.Note, Does.Contain("catalogue lists [write#1, write#2]"));
+    }
+
+    [TestCase("EPIPE", "EPIPE", true)]
+    [TestCase("EPIPE|ECONNRESET", "ECONNRESET", true)]
+    [TestCase("EPIPE|ECONNRESET", "EINVAL", false)]
+    [TestCase("*", "anything", true)]
+    [TestCase(">=7200", "7200", true)]
+    [TestCase(">=7200", "60", false)]
+    [TestCase("<6", "2", true)]
+    [TestCase("<6", "six", false)]
+    public void PatternsMatch(string pattern, string value, bool matches) =>
+        Assert.That(Pattern.Matches(pattern, value), Is.EqualTo(matches));
+
+    [TestCase(null, "5.10.0", true)]
+    [TestCase(">=3.9", "6.18.44-fc-v595", true)]
+    [TestCase(">=3.9", "3.2.0", false)]
+    [TestCase(">=4.0 <6.0", "5.10.0-28-cloud-amd64", true)]
+    [TestCase(">=4.0 <6.0", "6.1.0", false)]
+    public void VersionRangesCompareNumerically(string? range, string version, bool contains) =>
+        Assert.That(VersionRange.Contains(range, version), Is.EqualTo(contains));
+}

@@ -1,0 +1,70 @@
+using Conformance.Fixtures.Claims;
+using Conformance.Fixtures.Results;
+
+namespace Conformance.Harness.Tests.Results;
+
+public sealed class ResultsFileTests
+{
+    private string _dir = "";
+
+    [SetUp]
+    public void MakeFolder() => _dir = Directory.CreateTempSubdirectory("conformance-results-").FullName;
+
+    [TearDown]
+    public void RemoveFolder() => Directory.Delete(_dir, recursive: true);
+
+    private static ClaimResult Result(string id, string value = "0") => new()
+    {
+        Id = id,
+        Faq = Catalogue.Default[id].Faq,
+        Verdict = Verdict.Holds,
+        Observed = new() { ["read#1"] = value },
+    };
+
+    [Test]
+    public void ClaimsAreMergedInCatalogueOrderAndAClaimRunTwiceAppearsOnce()
+    {
+        var path = Path.Combine(_dir, "p.json");
+        ResultsStore.Record(Result("tcp.sigpipe"), PlatformInfo.Current, path, Catalogue.Default);
+        ResultsStore.Record(Result("tcp.short-write"), PlatformInfo.Current, path, Catalogue.Default);
+        ResultsStore.Record(Result("tcp.sigpipe", "again"), PlatformInfo.Current, path, Catalogue.Default);
+
+        var file = ResultsFile.Load(path);
+        Assert.That(file.Claims.Select(c => c.Id), Is.EqualTo(new[] { "tcp.short-write", "tcp.sigpipe" }));
+        Assert.That(file.Claims[1].Observed["read#1"], Is.EqualTo("again"));
+    }
+
+    [Test]
+    public void ConcurrentWritersLoseNothing()
+    {
+        var path = Path.Combine(_dir, "p.json");
+        var ids = Catalogue.Default.Claims.Select(c => c.Id).Take(24).ToList();
+        Parallel.ForEach(ids, new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            id => ResultsStore.Record(Result(id), PlatformInfo.Current, path, Catalogue.Default));
+
+        Assert.That(ResultsFile.Load(path).Claims.Select(c => c.Id), Is.EqualTo(ids));
+        Assert.That(Directory.GetFiles(_dir).Select(Path.GetFileName), Is.EquivalentTo(new[] { "p.json", "p.json.lock" }), "no temporary file left behind");
+    }
+
+    [Test]
+    public void ATruncatedFileIsAOneLineErrorNamingIt()
+    {
+        var path = Path.Combine(_dir, "cut.json");
+        File.WriteAllText(path, "{\"schema\": \"conformance-results/1\", \"claims\": [");
+        var error = Assert.Throws<ResultsFormatException>(() => ResultsFile.Load(path))!;
+        Assert.That(error.Message, Does.StartWith(path + ": not valid conformance-results/1 JSON"));
+        Assert.That(error.Message, Does.Not.Contain('\n'));
+    }
+
+    [Test]
+    public void AnotherSchemaIsRejected()
+    {
+        var path = Path.Combine(_dir, "old.json");
+        File.WriteAllText(path, "{\"schema\": \"conformance-results/0\", \"platform\": {\"id\": \"x\", \"os\": \"linux\", \"osVersion\": \"1\", \"runtime\": \"r\", \"arch\": \"x64\", \"user\": \"u\"}, \"startedAt\": \"2026-01-01T00:00:00Z\", \"claims\": []}");
+        Assert.That(() => ResultsFile.Load(path), Throws.TypeOf<ResultsFormatException>().With.Message.Contains("schema is 'conformance-results/0'"));
+    }
+
+    [Test]
+    public void ThisPlatformHasAnIdOfItsFamily() =>
+        Assert.That(PlatformInfo.Current.Id, Does.Match("^(linux-[a-z0-9.-]+|macos-[0-9]+|windows-[0-9]+|freebsd-[0-9]+)-(x64|arm64|x86|arm)(-container)?$"));
+}

@@ -1,0 +1,26 @@
+using Conformance.Fixtures.Results;
+
+namespace Conformance.Harness.Tests;
+
+/// <summary>The project's shared folder (../shared beside the repository): the FAQ and the claims.md spec.</summary>
+internal static class SharedFolder
+{
+    public static string File(string relative)
+    {
+        var root = RepositoryRoot.Find() ?? throw new InvalidOperationException("run the tests from the repository");
+        var path = Path.GetFullPath(Path.Combine(root, "..", "shared", relative));
+        if (!System.IO.File.Exists(path))
+        {
+            // In CI the shared folder is always beside the clone: its absence there is a failure, not a skip.
+            var message = $"{path} is missing: the catalogue is checked against the shared folder beside the repository";
+            if (Environment.GetEnvironmentVariable("CI") == "true")
+            {
+                Assert.Fail(message);
+            }
+
+            Assert.Ignore(message);
+        }
+
+        return path;
+    }
+}
