@@ -117,6 +117,8 @@ public sealed class RawSocket : IDisposable
         return result.Ok ? SysResult.Of(BinaryPrimitives.ReadInt32LittleEndian(bytes)) : result;
     }
 
+    public SysResult SetBytes(int level, int name, ReadOnlySpan<byte> value) => Calls.SetSockOpt(Handle, level, name, value);
+
     public SysResult GetBytes(int level, int name, Span<byte> value, ref int length) =>
         Calls.GetSockOpt(Handle, level, name, value, ref length);
 

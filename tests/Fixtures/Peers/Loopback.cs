@@ -31,4 +31,28 @@ public static class Loopback
             throw;
         }
     }
+
+    /// <summary>A UDP socket bound to 127.0.0.1 at a port the OS picked.</summary>
+    public static RawSocket UdpBound()
+    {
+        var socket = RawSocket.Udp();
+        try
+        {
+            socket.Bind(AnyPort).Expect("bind(127.0.0.1:0) of a UDP socket");
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A loopback UDP port with nobody on it: the OS picked it for a socket that is closed again, so
+    /// a datagram sent there draws an ICMP port unreachable.</summary>
+    public static IPEndPoint ClosedUdpPort()
+    {
+        using var probe = UdpBound();
+        return probe.LocalEndPoint;
+    }
 }

@@ -95,6 +95,7 @@ internal static unsafe partial class Libc
     [LibraryImport(Lib, SetLastError = true)] internal static partial int setrlimit(int resource, ulong* limit);
     [LibraryImport(Lib, SetLastError = true)] internal static partial nint syscall(nint number, nint a1, nint a2, nint a3);
     [LibraryImport(Lib, SetLastError = true)] internal static partial int unshare(int flags);
+    [LibraryImport(Lib, SetLastError = true)] internal static partial int setns(int fd, int namespaceType);
     [LibraryImport(Lib, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)] internal static partial int chroot(string path);
 
     // Name services (FAQ 2.3, 3.1, 3.4).

@@ -47,6 +47,7 @@ public sealed record SocketConstants
     public int? TCP_QUICKACK { get; init; }
 
     // IPPROTO_IP options.
+    public required int IP_MULTICAST_IF { get; init; }
     public required int IP_MULTICAST_LOOP { get; init; }
     public required int IP_ADD_MEMBERSHIP { get; init; }
 

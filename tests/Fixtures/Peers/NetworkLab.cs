@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Net;
+using Conformance.Fixtures.Native;
+using Conformance.Fixtures.Native.Posix;
+
+namespace Conformance.Fixtures.Peers;
+
+/// <summary>Two test hosts the scenario owns: network namespaces A and B joined by a veth pair, with addresses
+/// of TEST-NET-1 (RFC 5737, 192.0.2.0/24) that exist only inside them. Sockets are created on a thread that
+/// has entered a namespace with setns() (namespaces are per thread), then used from anywhere. Needs root on
+/// Linux and iproute2's `ip`; everything is removed on dispose.</summary>
+public sealed class NetworkLab : IDisposable
+{
+    public static readonly IPAddress AddressA = IPAddress.Parse("192.0.2.1");
+    public static readonly IPAddress AddressB = IPAddress.Parse("192.0.2.2");
+    public static readonly IPAddress Broadcast = IPAddress.Parse("192.0.2.255");
+
+    private const int CloneNewNet = 0x40000000;
+    private static int _count;
+    private readonly string _a;
+    private readonly string _b;
+
+    private NetworkLab(string prefix)
+    {
+        _a = prefix + "a";
+        _b = prefix + "b";
+    }
+
+    /// <summary>Why a lab cannot be made here, or null when it can.</summary>
+    public static string? Unavailable()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return "needs Linux network namespaces";
+        }
+
+        if (!Privileges.IsRoot)
+        {
+            return "needs root to create network namespaces (run the suite as root on Linux)";
+        }
+
+        return Ip.Path is null ? "needs iproute2's `ip` command (apt-get install iproute2)" : null;
+    }
+
+    public static NetworkLab Create()
+    {
+        var lab = new NetworkLab($"conf{Environment.ProcessId}n{Interlocked.Increment(ref _count)}");
+        try
+        {
+            lab.Build();
+            return lab;
+        }
+        catch
+        {
+            lab.Dispose();
+            throw;
+        }
+    }
+
+    private void Build()
+    {
+        Ip.Run("netns", "add", _a);
+        Ip.Run("netns", "add", _b);
+        Ip.Run("link", "add", "veth0", "netns", _a, "type", "veth", "peer", "name", "veth0", "netns", _b);
+        foreach (var (ns, address) in new[] { (_a, AddressA), (_b, AddressB) })
+        {
+            Ip.Run("-n", ns, "addr", "add", $"{address}/24", "brd", "+", "dev", "veth0");
+            Ip.Run("-n", ns, "link", "set", "lo", "up");
+            Ip.Run("-n", ns, "link", "set", "veth0", "up");
+        }
+    }
+
+    /// <summary>Runs <paramref name="create"/> inside host A (or B) and returns what it made.</summary>
+    public T InA<T>(Func<T> create) => In(_a, create);
+
+    public T InB<T>(Func<T> create) => In(_b, create);
+
+    /// <summary>Pulls B's cable: its end of the veth pair goes down and nothing crosses any more.</summary>
+    public void DisconnectB() => Ip.Run("-n", _b, "link", "set", "veth0", "down");
+
+    private static T In<T>(string ns, Func<T> create)
+    {
+        T result = default!;
+        Exception? failure = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                using var handle = File.OpenHandle($"/run/netns/{ns}");
+                if (Libc.setns((int)handle.DangerousGetHandle(), CloneNewNet) != 0)
+                {
+                    throw new ScenarioException($"setns({ns}) failed with {Sys.Errno.FromNative(System.Runtime.InteropServices.Marshal.GetLastPInvokeError())}");
+                }
+
+                result = create();
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+        });
+        thread.Start();
+        thread.Join();
+        return failure is null ? result : throw failure;
+    }
+
+    public void Dispose()
+    {
+        // Deleting a namespace destroys the veth end inside it, and with it the pair.
+        Ip.TryRun("netns", "del", _a);
+        Ip.TryRun("netns", "del", _b);
+    }
+
+    private static class Ip
+    {
+        public static string? Path { get; } = new[] { "/usr/sbin/ip", "/sbin/ip", "/usr/bin/ip", "/bin/ip" }.FirstOrDefault(File.Exists);
+
+        public static void Run(params string[] args)
+        {
+            var (code, output) = Exec(args);
+            if (code != 0)
+            {
+                throw new ScenarioException($"ip {string.Join(' ', args)} failed: {output.Trim()}");
+            }
+        }
+
+        public static void TryRun(params string[] args) => Exec(args);
+
+        private static (int Code, string Output) Exec(string[] args)
+        {
+            var start = new ProcessStartInfo(Path!) { RedirectStandardError = true, RedirectStandardOutput = true };
+            foreach (var arg in args)
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            using var process = Process.Start(start)!;
+            var output = process.StandardError.ReadToEnd() + process.StandardOutput.ReadToEnd();
+            if (!process.WaitForExit(10_000))
+            {
+                process.Kill();
+                return (-1, "timed out after 10 s");
+            }
+
+            return (process.ExitCode, output);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Net;
+using Conformance.Fixtures.Claims;
+using Conformance.Fixtures.Native;
+using Conformance.Fixtures.Peers;
+
+namespace Conformance.Options.Keepalive;
+
+/// <summary>FAQ 2.8 and 4.7: keepalive is off by default, slow (2 hours), and finds a peer that vanished.</summary>
+public sealed class KeepaliveTests : ClaimTest
+{
+    [Claim("opt.keepalive-default")]
+    public void KeepaliveIsOffByDefaultAndItsIdleTimeIsAtLeastTwoHours()
+    {
+        var idle = Sys.C.TCP_KEEPIDLE ?? throw Inconclusive($"{Sys.Os} has no per-socket keepalive idle option to read the default from");
+        using var socket = RawSocket.Tcp();
+        Observe("enabled", socket.GetInt(Sys.C.SOL_SOCKET, Sys.C.SO_KEEPALIVE));
+        Observe("idle-seconds", socket.GetInt(Sys.C.IPPROTO_TCP, idle));
+    }
+
+    [Claim("opt.keepalive-per-socket")]
+    public void TheKeepaliveTimeCanOnlyBeChangedSystemWide()
+    {
+        var idle = Sys.C.TCP_KEEPIDLE ?? throw Inconclusive($"{Sys.Os} has no per-socket keepalive idle option");
+        using var socket = RawSocket.Tcp();
+        using var other = RawSocket.Tcp();
+        var before = other.GetInt(Sys.C.IPPROTO_TCP, idle);
+        ObserveOk("set", socket.SetInt(Sys.C.IPPROTO_TCP, idle, 10));
+        Observe("readback", socket.GetInt(Sys.C.IPPROTO_TCP, idle));
+        var after = other.GetInt(Sys.C.IPPROTO_TCP, idle);
+        Observe("other-socket", after.Ok && before.Ok && after.Value == before.Value ? "unchanged" : $"changed to {after}");
+    }
+
+    [Claim("opt.keepalive-dead-peer")]
+    public void KeepaliveDetectsAPeerThatSilentlyVanished()
+    {
+        if (NetworkLab.Unavailable() is { } why)
+        {
+            throw Inconclusive(why);
+        }
+
+        // One pair of hosts, two idle connections from A to B, one of them probing; then B's cable is pulled.
+        using var lab = NetworkLab.Create();
+        using var listener = lab.InB(() => RawSocket.Tcp());
+        listener.Bind(new IPEndPoint(NetworkLab.AddressB, 0)).Expect("bind() on host B");
+        listener.Listen(4).Expect("listen() on host B");
+        using var probing = lab.InA(() => RawSocket.Tcp());
+        using var silent = lab.InA(() => RawSocket.Tcp());
+
+        // The fastest probing the options allow: idle 1 s, then one probe, given up on after 1 s.
+        probing.SetInt(Sys.C.SOL_SOCKET, Sys.C.SO_KEEPALIVE, 1).Expect("setsockopt(SO_KEEPALIVE)");
+        probing.SetInt(Sys.C.IPPROTO_TCP, Sys.C.TCP_KEEPIDLE!.Value, 1).Expect("setsockopt(TCP_KEEPIDLE 1)");
+        probing.SetInt(Sys.C.IPPROTO_TCP, Sys.C.TCP_KEEPINTVL!.Value, 1).Expect("setsockopt(TCP_KEEPINTVL 1)");
+        probing.SetInt(Sys.C.IPPROTO_TCP, Sys.C.TCP_KEEPCNT!.Value, 1).Expect("setsockopt(TCP_KEEPCNT 1)");
+        probing.Connect(listener.LocalEndPoint).Expect("connect() of the probing connection");
+        silent.Connect(listener.LocalEndPoint).Expect("connect() of the silent connection");
+        lab.DisconnectB();
+
+        var started = Environment.TickCount64;
+        Observe("with-keepalive", EndOf(probing, 10_000));
+        // The silent connection gets as long as keepalive needed, and half a second more: "forever" for this claim.
+        var keepaliveTook = Environment.TickCount64 - started;
+        Observe("without-keepalive", EndOf(silent, (int)Math.Max(0, keepaliveTook + 500 - (Environment.TickCount64 - started))));
+    }
+
+    /// <summary>The error that ends an idle connection within the bound, or "none".</summary>
+    private static string EndOf(RawSocket connection, int limitMs) =>
+        Wait.Within(connection, Wait.Readable, limitMs) == 0 ? "none"
+        : connection.PendingError() is { Ok: false } error ? error.ToString()
+        : connection.Read(16).ToString();
+}

@@ -1,0 +1,18 @@
+using Conformance.Fixtures.Claims;
+using Conformance.Fixtures.Native;
+
+namespace Conformance.Options.Linger;
+
+/// <summary>FAQ 4.6: SO_LINGER is off until asked for.</summary>
+public sealed class LingerDefaultTests : ClaimTest
+{
+    [Claim("opt.linger-default")]
+    public void LingerIsOffUnlessAskedFor()
+    {
+        using var socket = RawSocket.Tcp();
+        var (result, onOff, seconds) = socket.GetLinger();
+        result.Expect("getsockopt(SO_LINGER)");
+        Observe("onoff", onOff);
+        Observe("linger", seconds);
+    }
+}

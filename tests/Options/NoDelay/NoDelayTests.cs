@@ -1,0 +1,17 @@
+using Conformance.Fixtures.Claims;
+using Conformance.Fixtures.Native;
+
+namespace Conformance.Options.NoDelay;
+
+/// <summary>FAQ 2.11 and 2.16: Nagle is on unless TCP_NODELAY turns it off, per socket.</summary>
+public sealed class NoDelayTests : ClaimTest
+{
+    [Claim("opt.nodelay")]
+    public void NodelayIsOffByDefaultAndCanBeSetPerSocket()
+    {
+        using var socket = RawSocket.Tcp();
+        Observe("default", socket.GetInt(Sys.C.IPPROTO_TCP, Sys.C.TCP_NODELAY));
+        ObserveOk("set", socket.SetInt(Sys.C.IPPROTO_TCP, Sys.C.TCP_NODELAY, 1));
+        Observe("readback", socket.GetInt(Sys.C.IPPROTO_TCP, Sys.C.TCP_NODELAY));
+    }
+}

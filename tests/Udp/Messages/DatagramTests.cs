@@ -1,0 +1,72 @@
+using Conformance.Fixtures.Claims;
+using Conformance.Fixtures.Native;
+using Conformance.Fixtures.Peers;
+
+namespace Conformance.Udp.Messages;
+
+/// <summary>FAQ 1.4 and 5.8: a datagram is one message, with a maximum size, cut to the reader's buffer.</summary>
+public sealed class DatagramTests : ClaimTest
+{
+    [Claim("udp.message-boundaries")]
+    public void DatagramSocketsCarryOneMessageAtATime()
+    {
+        using var receiver = Loopback.UdpBound();
+        using var sender = Loopback.UdpBound();
+        foreach (var size in new[] { 1, 2, 3 })
+        {
+            sender.SendTo(new byte[size], receiver.LocalEndPoint).Expect("sendto()");
+        }
+
+        for (var i = 1; i <= 3; i++)
+        {
+            Wait.For(receiver, Wait.Readable, $"datagram {i}");
+            Observe($"recv#{i}", receiver.Recv(100));
+        }
+    }
+
+    [Claim("udp.max-datagram")]
+    public void TheMaximumDatagramIs65516Bytes()
+    {
+        using var receiver = Loopback.UdpBound();
+        using var sender = Loopback.UdpBound();
+        // macOS caps datagrams at net.inet.udp.maxdgram unless the send buffer is raised; raise it everywhere.
+        sender.SetInt(Sys.C.SOL_SOCKET, Sys.C.SO_SNDBUF, 1 << 20);
+        var to = receiver.LocalEndPoint;
+        SysResult Send(int size) => sender.SendTo(new byte[size], to);
+
+        Observe("65507", Send(65507));
+        Observe("65508", Send(65508));
+        Observe("65516", Send(65516));
+
+        int lo = 0, hi = 1 << 17; // lo sends, hi does not
+        while (hi - lo > 1)
+        {
+            var mid = (lo + hi) / 2;
+            if (Send(mid).Ok)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        Observe("largest", lo);
+    }
+
+    [Claim("udp.truncation")]
+    public void OnlyTheFirstPartOfADatagramLargerThanTheBufferGetsThrough()
+    {
+        using var receiver = Loopback.UdpBound();
+        using var sender = Loopback.UdpBound();
+        sender.SendTo(new byte[200], receiver.LocalEndPoint).Expect("sendto() of 200 bytes");
+        sender.SendTo(new byte[5], receiver.LocalEndPoint).Expect("sendto() of 5 bytes");
+
+        Wait.For(receiver, Wait.Readable, "the 200-byte datagram");
+        Observe("recv#1", receiver.RecvMsg(new byte[100], out var flags));
+        Observe("trunc-flag", (flags & Sys.C.MSG_TRUNC) != 0);
+        Wait.For(receiver, Wait.Readable, "the 5-byte datagram");
+        Observe("recv#2", receiver.Recv(100));
+    }
+}
