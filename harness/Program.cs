@@ -9,11 +9,19 @@ public static class Program
         conformance: the Unix Socket FAQ as executable claims, and the compatibility matrix they make.
 
         Commands:
+          matrix   run the suite here (or read results files) and write the compatibility matrix
+                   conformance matrix [--in DIR ...] [--out DIR]
           run      run every claim on this machine and write its results file
-                   conformance run [--out DIR] [--slow] [--filter EXPR] [--no-build]
+                   conformance run [--out DIR] [--slow] [--repeat N] [--filter EXPR] [--no-build]
+          gate     compare fresh results with the approved baselines; any change fails
+                   conformance gate --baselines DIR --in DIR [--summary FILE] [--allow-new]
+          approve  make fresh results the approved baselines
+                   conformance approve --in DIR --baselines DIR [--platform ID]
+          diff     compare two platforms (results files or matrix columns)
+                   conformance diff FROM TO [--matrix FILE]
 
         `conformance COMMAND --help` tells more about one command.
-        Exit codes: 0 all claims held or differed as documented; 1 a claim failed; 2 bad input.
+        Exit codes: 0 success; 1 a claim failed, or the gate or diff found a change; 2 bad input.
         """;
 
     public static int Main(string[] args)
@@ -24,7 +32,11 @@ public static class Program
             {
                 [] or ["--help" or "-h" or "help"] => Help(),
                 ["run", .. var rest] => RunCommand.Execute(rest),
-                _ => throw new CliException($"unknown command '{args[0]}'; the commands are: run (see `conformance --help`)"),
+                ["matrix", .. var rest] => MatrixCommand.Execute(rest),
+                ["gate", .. var rest] => GateCommand.Execute(rest),
+                ["approve", .. var rest] => ApproveCommand.Execute(rest),
+                ["diff", .. var rest] => DiffCommand.Execute(rest),
+                _ => throw new CliException($"unknown command '{args[0]}'; the commands are matrix, run, gate, approve, diff (see `conformance --help`)"),
             };
         }
         catch (CliException e)

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Conformance.Fixtures.Claims;
 using Conformance.Fixtures.Results;
 using Conformance.Harness.Cli;
+using Conformance.Harness.Gate;
 
 namespace Conformance.Harness.Commands;
 
@@ -11,7 +12,7 @@ namespace Conformance.Harness.Commands;
 public static partial class RunCommand
 {
     private const string Help = """
-        conformance run [--out DIR] [--slow] [--filter EXPR] [--no-build]
+        conformance run [--out DIR] [--slow] [--repeat N] [--filter EXPR] [--no-build]
 
         Runs every claim of the catalogue on this machine and writes DIR/<platform-id>.json
         (default DIR: artifacts/results). Any results file already there for this platform is replaced.
@@ -21,6 +22,8 @@ public static partial class RunCommand
                          without it they are recorded as inconclusive
           --filter EXPR  a dotnet test filter to run part of the suite, e.g. "Name=tcp.oob"
           --no-build     use the last build
+          --repeat N     run the suite N times and report every observation that changed between runs
+                         (a flip: claim, key, the values seen) and each claim's median time; a flip fails
 
         Exit code 0 when every claim held, differed as documented, or could not be observed here;
         1 when a claim differed without documentation or its scenario broke; 2 on bad input.
@@ -34,13 +37,13 @@ public static partial class RunCommand
             return 0;
         }
 
-        var cli = new CliArgs("run", args, new HashSet<string> { "--slow", "--no-build" }, new HashSet<string> { "--out", "--filter" });
+        var cli = new CliArgs("run", args, new HashSet<string> { "--slow", "--no-build" }, new HashSet<string> { "--out", "--filter", "--repeat" });
         var outDir = Path.GetFullPath(cli.Option("--out") ?? Path.Combine(Root(), "artifacts", "results"));
         var slow = cli.Flag("--slow");
         var noBuild = cli.Flag("--no-build");
         var filter = cli.Option("--filter");
-
-        return Run(outDir, slow, noBuild, filter, Console.Out);
+        var repeat = cli.IntOption("--repeat", 1);
+        return repeat == 1 ? Run(outDir, slow, noBuild, filter, Console.Out) : Repeat(repeat, outDir, slow, noBuild, filter);
     }
 
     /// <summary>Runs the suite once into <paramref name="outDir"/>; returns the exit code.</summary>
@@ -97,6 +100,41 @@ public static partial class RunCommand
         var missing = filter is null ? catalogue.Claims.Select(c => c.Id).Except(file.Claims.Select(c => c.Id)).ToList() : [];
         Summarise(file, missing, path, progress);
         return exit == 0 && missing.Count == 0 ? 0 : 1;
+    }
+
+    /// <summary>Runs the suite <paramref name="times"/> times into DIR/repeat-K and compares the runs.</summary>
+    private static int Repeat(int times, string outDir, bool slow, bool noBuild, string? filter)
+    {
+        var runs = new List<ResultsFile>();
+        var failed = false;
+        for (var k = 1; k <= times; k++)
+        {
+            var dir = Path.Combine(outDir, $"repeat-{k}");
+            var exit = Run(dir, slow, noBuild: noBuild || k > 1, filter, k == 1 ? Console.Out : TextWriter.Null);
+            var file = ResultsFile.Load(Path.Combine(dir, $"{PlatformInfo.Current.Id}.json"));
+            runs.Add(file);
+            failed |= exit != 0;
+            Console.WriteLine($"Run {k}/{times}: {string.Join(", ", Enum.GetValues<Verdict>().Select(v => $"{file.Claims.Count(c => c.Verdict == v)} {v.ToString().ToLowerInvariant()}"))}{(exit != 0 ? " (a claim failed)" : "")}");
+        }
+
+        var report = Stability.Of(runs);
+        Console.WriteLine();
+        Console.WriteLine(report.Flips.Count == 0
+            ? $"No flips: every observation was the same in all {times} runs."
+            : $"{report.Flips.Count} flip(s) across {times} runs:");
+        foreach (var flip in report.Flips)
+        {
+            Console.WriteLine($"  {flip.Claim,-34} {flip.Key,-24} {string.Join(" | ", flip.Values)}");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"Median claim time: {report.TotalMedianMs} ms in all ({report.Medians.Count} claims); the slowest:");
+        foreach (var (claim, ms) in report.Medians.OrderByDescending(m => m.Value).Take(8))
+        {
+            Console.WriteLine($"  {claim,-34} {ms,6} ms");
+        }
+
+        return failed || report.Flips.Count > 0 ? 1 : 0;
     }
 
     private static void Summarise(ResultsFile file, List<string> missing, string path, TextWriter progress)

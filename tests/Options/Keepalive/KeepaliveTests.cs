@@ -57,9 +57,9 @@ public sealed class KeepaliveTests : ClaimTest
 
         var started = Environment.TickCount64;
         Observe("with-keepalive", EndOf(probing, 10_000));
-        // The silent connection gets as long as keepalive needed, and half a second more: "forever" for this claim.
+        // The silent connection gets as long as keepalive needed, and a quarter second more: "forever" for this claim.
         var keepaliveTook = Environment.TickCount64 - started;
-        Observe("without-keepalive", EndOf(silent, (int)Math.Max(0, keepaliveTook + 500 - (Environment.TickCount64 - started))));
+        Observe("without-keepalive", EndOf(silent, (int)Math.Max(0, keepaliveTook + 250 - (Environment.TickCount64 - started))));
     }
 
     /// <summary>The error that ends an idle connection within the bound, or "none".</summary>

@@ -1,0 +1,70 @@
+using Conformance.Fixtures.Claims;
+using Conformance.Fixtures.Results;
+
+namespace Conformance.Harness.Gate;
+
+/// <summary>One cell that is not what it was: a claim on a platform, before and after.</summary>
+public sealed record Change(string Claim, string Platform, string Before, string After);
+
+/// <summary>Compares two runs claim by claim: a changed verdict or observed value is a change; timings and
+/// timestamps are not.</summary>
+public static class Comparison
+{
+    public static List<Change> Between(ResultsFile before, ResultsFile after, string platform, Catalogue catalogue)
+    {
+        var old = before.Claims.ToDictionary(c => c.Id);
+        var now = after.Claims.ToDictionary(c => c.Id);
+        var ids = old.Keys.Union(now.Keys)
+            .OrderBy(id => catalogue.Order.TryGetValue(id, out var i) ? i : int.MaxValue)
+            .ThenBy(id => id, StringComparer.Ordinal);
+        var changes = new List<Change>();
+        foreach (var id in ids)
+        {
+            var b = old.GetValueOrDefault(id);
+            var a = now.GetValueOrDefault(id);
+            if (b is null || a is null)
+            {
+                changes.Add(new Change(id, platform, b is null ? "absent" : Describe(b, b.Observed.Keys), a is null ? "absent" : Describe(a, a.Observed.Keys)));
+                continue;
+            }
+
+            var changedKeys = b.Observed.Keys.Union(a.Observed.Keys)
+                .Where(k => b.Observed.GetValueOrDefault(k) != a.Observed.GetValueOrDefault(k))
+                .ToList();
+            if (b.Verdict != a.Verdict || changedKeys.Count > 0)
+            {
+                changes.Add(new Change(id, platform, Describe(b, changedKeys), Describe(a, changedKeys)));
+            }
+        }
+
+        return changes;
+    }
+
+    /// <summary>"differs: write#1=ECONNRESET": the verdict, and the values of the keys that changed.</summary>
+    private static string Describe(ClaimResult result, IEnumerable<string> keys)
+    {
+        var values = keys.Select(k => $"{k}={result.Observed.GetValueOrDefault(k) ?? "(none)"}").ToList();
+        var verdict = result.Verdict.ToString().ToLowerInvariant();
+        return values.Count == 0 ? verdict : $"{verdict}: {string.Join(", ", values)}";
+    }
+}
+
+/// <summary>The change table, as text for the terminal and as markdown for a CI summary.</summary>
+public static class ChangeTable
+{
+    private static readonly string[] Headers = ["claim", "platform", "before", "after"];
+
+    public static string Text(IReadOnlyList<Change> changes)
+    {
+        var rows = changes.Select(c => new[] { c.Claim, c.Platform, c.Before, c.After }).ToList();
+        var widths = Enumerable.Range(0, 4).Select(i => rows.Select(r => r[i].Length).Append(Headers[i].Length).Max()).ToArray();
+        string Line(string[] cells) => string.Join("  ", cells.Select((c, i) => c.PadRight(widths[i]))).TrimEnd();
+        return string.Join(Environment.NewLine, new[] { Line(Headers) }.Concat(rows.Select(Line)));
+    }
+
+    public static string Markdown(IReadOnlyList<Change> changes) =>
+        "| claim | platform | before | after |\n|---|---|---|---|\n"
+        + string.Concat(changes.Select(c => $"| `{c.Claim}` | `{c.Platform}` | {Cell(c.Before)} | {Cell(c.After)} |\n"));
+
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+}

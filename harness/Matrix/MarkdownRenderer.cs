@@ -1,0 +1,124 @@
+using System.Text;
+using Conformance.Fixtures.Claims;
+
+namespace Conformance.Harness.Matrix;
+
+/// <summary>matrix.md: GitHub markdown, one row per claim and one column per platform, with the observed values
+/// where a platform parts from the FAQ and footnotes for the notes.</summary>
+public static class MarkdownRenderer
+{
+    public static string Render(CompatMatrix matrix)
+    {
+        var md = new StringBuilder();
+        var notes = new Footnotes();
+        md.AppendLine("# Unix Socket FAQ: compatibility matrix").AppendLine();
+        md.AppendLine("Each row is a claim of the Unix Socket FAQ, each column a platform the suite ran on; a cell is what that");
+        md.AppendLine("platform did in that run. Where it parted from the FAQ, the cell shows the observed values that differ.");
+        md.AppendLine("Containers share their host's kernel: distro columns differ in userland (libc, /etc/services) and");
+        md.AppendLine("per-namespace settings, not in the TCP stack.").AppendLine();
+        md.AppendLine(string.Join(" · ", CellKinds.Legend.Select(l => $"{l.Symbol} {l.Name}"))).AppendLine();
+
+        var platforms = matrix.Platforms.Select(p => p.Platform).ToList();
+        md.Append("| claim | FAQ | the FAQ says |");
+        platforms.ForEach(p => md.Append(' ').Append(CompatMatrix.ShortName(p)).Append(" |"));
+        md.AppendLine().Append("|---|---|---|");
+        platforms.ForEach(_ => md.Append("---|"));
+        md.AppendLine();
+        foreach (var claim in matrix.Catalogue.Claims)
+        {
+            md.Append($"| `{claim.Id}` | {claim.Faq} | {Escape(claim.Title)} |");
+            foreach (var platform in platforms)
+            {
+                md.Append(' ').Append(Cell(claim, matrix.Cell(claim.Id, platform.Id), platform.Os, notes)).Append(" |");
+            }
+
+            md.AppendLine();
+        }
+
+        md.AppendLine().AppendLine("## Summary").AppendLine();
+        md.AppendLine("| platform | " + string.Join(" | ", CellKinds.Legend.Select(l => $"{l.Symbol} {l.Name}")) + " |");
+        md.AppendLine("|---|" + string.Concat(CellKinds.Legend.Select(_ => "---|")));
+        foreach (var platform in platforms)
+        {
+            var counts = CellKinds.Legend.Select(l => matrix.Cells.Values.Count(row => CellKinds.Of(row[platform.Id]) == l.Kind));
+            md.AppendLine($"| {CompatMatrix.ShortName(platform)} | {string.Join(" | ", counts)} |");
+        }
+
+        md.AppendLine().AppendLine("## Platforms").AppendLine();
+        md.AppendLine("| column | id | OS version | distro | libc | runtime | arch | container | user | started |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var run in matrix.Platforms)
+        {
+            var p = run.Platform;
+            md.AppendLine($"| {CompatMatrix.ShortName(p)} | `{p.Id}` | {p.OsVersion} | {p.Distro ?? "—"} | {p.Libc ?? "—"} | {p.Runtime} | {p.Arch} | {p.Container ?? "—"} | {p.User} | {run.StartedAt:yyyy-MM-dd HH:mm}Z |");
+        }
+
+        if (notes.Count > 0)
+        {
+            md.AppendLine().AppendLine("## Notes").AppendLine();
+            foreach (var (number, text) in notes.All)
+            {
+                md.AppendLine($"[^{number}]: {Escape(text)}");
+            }
+        }
+
+        md.AppendLine().AppendLine("## Left out of the FAQ, and why").AppendLine();
+        md.AppendLine("| FAQ | reason |").AppendLine("|---|---|");
+        foreach (var left in matrix.Catalogue.LeftOut)
+        {
+            md.AppendLine($"| {left.Faq} | {Escape(left.Reason)} |");
+        }
+
+        return md.ToString();
+    }
+
+    private static string Cell(CatalogueEntry claim, Fixtures.Results.ClaimResult? result, string os, Footnotes notes)
+    {
+        var kind = CellKinds.Of(result);
+        var text = new StringBuilder(CellKinds.Symbol(kind));
+        if (result is null)
+        {
+            return text.ToString();
+        }
+
+        var departures = CompatMatrix.Departures(claim, result).ToList();
+        if (kind is CellKind.Documented or CellKind.Differs && departures.Count > 0)
+        {
+            text.Append(' ').Append(string.Join(", ", departures.Select(d => $"`{d.Key}={d.Value}`")));
+        }
+
+        var note = result.Documented is { } doc
+            ? $"{os}, `{claim.Id}`: {doc.Reason} ({doc.Reference}){(doc.Verified ? "" : " — unverified: from documentation, not yet seen in a run")}"
+            : result.Note is { } n ? $"`{claim.Id}`: {n}" : null;
+        if (note is not null)
+        {
+            text.Append($"[^{notes.Number(note)}]");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+
+    /// <summary>Footnotes numbered in order of first use, each text once.</summary>
+    private sealed class Footnotes
+    {
+        private readonly List<string> _texts = [];
+
+        public int Count => _texts.Count;
+
+        public IEnumerable<(int Number, string Text)> All => _texts.Select((t, i) => (i + 1, t));
+
+        public int Number(string text)
+        {
+            var index = _texts.IndexOf(text);
+            if (index < 0)
+            {
+                _texts.Add(text);
+                index = _texts.Count - 1;
+            }
+
+            return index + 1;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Conformance.Fixtures.Results;
+using Conformance.Harness.Matrix;
+
+namespace Conformance.Harness.Tests.Matrix;
+
+/// <summary>matrix.html in a real browser: headless Chromium renders it, runs its script, and shows that every
+/// claim row and platform column is there and that a filter hides rows. The screenshot is kept under
+/// artifacts/browser for a person to look at.</summary>
+[Category("Browser")]
+public sealed partial class BrowserTests
+{
+    private static string Chromium => new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }.FirstOrDefault(File.Exists)
+        ?? Unavailable("Chromium is not installed (apt-get install chromium)");
+
+    private static string Page()
+    {
+        var dir = Path.Combine(RepositoryRoot.Find()!, "artifacts", "browser");
+        MatrixCommandWrite(dir);
+        return Path.Combine(dir, "matrix.html");
+    }
+
+    private static void MatrixCommandWrite(string dir) => Harness.Commands.MatrixCommand.Write(MatrixFixtures.Matrix(), dir);
+
+    [Test]
+    public void EveryClaimRowAndPlatformColumnRenders()
+    {
+        var dom = Dump(Page(), "");
+        Assert.That(ClaimRow().Matches(dom), Has.Count.EqualTo(Fixtures.Claims.Catalogue.Default.Claims.Count));
+        Assert.That(PlatformHeader().Matches(dom).Select(m => m.Groups[1].Value), Is.EqualTo(new[] { "linux-fixture-1-x64", "macos-15-arm64" }));
+        Assert.That(dom, Does.Contain($"{Fixtures.Claims.Catalogue.Default.Claims.Count} of {Fixtures.Claims.Catalogue.Default.Claims.Count} claims"));
+    }
+
+    [Test]
+    public void AVerdictFilterHidesTheOtherRows()
+    {
+        var dom = Dump(Page(), "#verdict=documented,differs");
+        var rows = ClaimRow().Matches(dom).Select(m => m.Value).ToList();
+        var shown = rows.Where(r => !r.Contains(" hidden", StringComparison.Ordinal)).ToList();
+        Assert.That(shown.Select(r => Regex.Match(r, "data-claim=\"([^\"]+)\"").Groups[1].Value),
+            Is.EquivalentTo(new[] { "tcp.write-after-rst", "tcp.sigpipe", "opt.rcvbuf-readback" }));
+        Assert.That(dom, Does.Contain($"3 of {rows.Count} claims"));
+    }
+
+    [Test]
+    public void TheScreenshotIsTaken()
+    {
+        var page = Page();
+        var png = Path.Combine(Path.GetDirectoryName(page)!, "matrix.png");
+        File.Delete(png);
+        Chrome($"--screenshot={png}", "--window-size=1400,1000", new Uri(page).AbsoluteUri);
+        Assert.That(new FileInfo(png).Length, Is.GreaterThan(10_000), "a screenshot of a rendered page");
+        TestContext.Out.WriteLine($"screenshot: {png}");
+    }
+
+    private static string Dump(string page, string hash) =>
+        Chrome("--dump-dom", "--virtual-time-budget=3000", new Uri(page).AbsoluteUri + hash);
+
+    private static string Chrome(params string[] args)
+    {
+        var profile = Directory.CreateTempSubdirectory("conformance-chromium-");
+        try
+        {
+            var start = new ProcessStartInfo(Chromium) { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var arg in (string[])["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                         "--disable-background-networking", "--disable-component-update", "--disable-sync", $"--user-data-dir={profile.FullName}", .. args])
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            using var process = Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            if (!process.WaitForExit(60_000))
+            {
+                process.Kill(entireProcessTree: true);
+                Assert.Fail("Chromium did not finish within 60 s");
+            }
+
+            return process.ExitCode == 0 ? stdout.Result : throw new AssertionException($"Chromium exited {process.ExitCode}: {stderr.Result}");
+        }
+        finally
+        {
+            profile.Delete(recursive: true);
+        }
+    }
+
+    private static string Unavailable(string why)
+    {
+        if (Environment.GetEnvironmentVariable("CI") == "true")
+        {
+            Assert.Fail($"{why}; .ci/run installs it");
+        }
+
+        Assert.Ignore(why);
+        return "";
+    }
+
+    [GeneratedRegex("<tr data-claim=\"[^\"]+\"[^>]*>")]
+    private static partial Regex ClaimRow();
+
+    [GeneratedRegex("<th data-platform=\"([^\"]+)\"")]
+    private static partial Regex PlatformHeader();
+}
