@@ -13,6 +13,8 @@ public static class Program
                    conformance matrix [--in DIR ...] [--out DIR]
           run      run every claim on this machine and write its results file
                    conformance run [--out DIR] [--slow] [--repeat N] [--filter EXPR] [--no-build]
+          distros  run the suite in a container per Linux distro of ci/distros.json (needs Docker)
+                   conformance distros [--only NAME ...] [--out DIR] [--limit-minutes N]
           gate     compare fresh results with the approved baselines; any change fails
                    conformance gate --baselines DIR --in DIR [--summary FILE] [--allow-new]
           approve  make fresh results the approved baselines
@@ -26,6 +28,7 @@ public static class Program
 
     public static int Main(string[] args)
     {
+        Distros.DockerEngine.PrepareEnvironment();
         try
         {
             return args switch
@@ -34,9 +37,10 @@ public static class Program
                 ["run", .. var rest] => RunCommand.Execute(rest),
                 ["matrix", .. var rest] => MatrixCommand.Execute(rest),
                 ["gate", .. var rest] => GateCommand.Execute(rest),
+                ["distros", .. var rest] => DistrosCommand.Execute(rest),
                 ["approve", .. var rest] => ApproveCommand.Execute(rest),
                 ["diff", .. var rest] => DiffCommand.Execute(rest),
-                _ => throw new CliException($"unknown command '{args[0]}'; the commands are matrix, run, gate, approve, diff (see `conformance --help`)"),
+                _ => throw new CliException($"unknown command '{args[0]}'; the commands are matrix, run, distros, gate, approve, diff (see `conformance --help`)"),
             };
         }
         catch (CliException e)

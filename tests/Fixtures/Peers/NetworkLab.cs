@@ -39,7 +39,27 @@ public sealed class NetworkLab : IDisposable
             return "needs root to create network namespaces (run the suite as root on Linux)";
         }
 
+        if (!HasCapabilities(CapNetAdmin, CapSysAdmin))
+        {
+            return "needs CAP_NET_ADMIN and CAP_SYS_ADMIN to create network namespaces, which a container started without them lacks";
+        }
+
         return Ip.Path is null ? "needs iproute2's `ip` command (apt-get install iproute2)" : null;
+    }
+
+    private const int CapNetAdmin = 12;
+    private const int CapSysAdmin = 21;
+
+    /// <summary>Reads the effective capability set (CapEff in /proc/self/status, capabilities(7)).</summary>
+    private static bool HasCapabilities(params int[] capabilities)
+    {
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("CapEff:", StringComparison.Ordinal));
+        if (line is null || !ulong.TryParse(line[7..].Trim(), System.Globalization.NumberStyles.HexNumber, null, out var effective))
+        {
+            return false;
+        }
+
+        return capabilities.All(c => (effective & (1UL << c)) != 0);
     }
 
     public static NetworkLab Create()

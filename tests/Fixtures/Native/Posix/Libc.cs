@@ -9,6 +9,10 @@ internal static unsafe partial class Libc
 {
     private const string Lib = "libc";
 
+    /// <summary>The POSIX thread calls: in libpthread.so.0 up to glibc 2.33 (Debian 11), in libc itself since
+    /// 2.34 (where libpthread.so.0 remains as a stub that forwards to it), on musl and the BSDs.</summary>
+    private const string Pthread = "libpthread";
+
     static Libc() => NativeLibrary.SetDllImportResolver(typeof(Libc).Assembly, Resolve);
 
     /// <summary>Forces the resolver to be installed before the first call (a static constructor of a class
@@ -19,18 +23,19 @@ internal static unsafe partial class Libc
 
     private static nint Resolve(string name, Assembly assembly, DllImportSearchPath? path)
     {
-        if (name != Lib)
+        if (name is not (Lib or Pthread))
         {
             return 0;
         }
 
         // "libc.so" is a linker script on glibc systems, so name the real object.
-        string[] candidates = OsFamilies.Current switch
+        string[] libc = OsFamilies.Current switch
         {
             OsFamily.MacOS => ["/usr/lib/libSystem.B.dylib"],
             OsFamily.FreeBsd => ["libc.so.7"],
             _ => ["libc.so.6", "libc.musl-x86_64.so.1", "libc.musl-aarch64.so.1", "libc.so"],
         };
+        string[] candidates = name == Pthread && OsFamilies.Current == OsFamily.Linux ? ["libpthread.so.0", .. libc] : libc;
         foreach (var candidate in candidates)
         {
             if (NativeLibrary.TryLoad(candidate, out var handle))
@@ -81,13 +86,13 @@ internal static unsafe partial class Libc
     [LibraryImport(Lib, SetLastError = true)] internal static partial int sigemptyset(byte* set);
     [LibraryImport(Lib, SetLastError = true)] internal static partial int sigaddset(byte* set, int signal);
     [LibraryImport(Lib, SetLastError = true)] internal static partial int sigismember(byte* set, int signal);
-    [LibraryImport(Lib, SetLastError = true)] internal static partial int pthread_sigmask(int how, byte* set, byte* old);
+    [LibraryImport(Pthread, SetLastError = true)] internal static partial int pthread_sigmask(int how, byte* set, byte* old);
     [LibraryImport(Lib, SetLastError = true)] internal static partial int sigpending(byte* set);
     [LibraryImport(Lib, SetLastError = true)] internal static partial int sigtimedwait(byte* set, byte* info, long* timeout);
     [LibraryImport(Lib, SetLastError = true)] internal static partial int sigwait(byte* set, int* signal);
     [LibraryImport(Lib, SetLastError = true)] internal static partial int sigaction(int signal, byte* action, byte* old);
-    [LibraryImport(Lib)] internal static partial nint pthread_self();
-    [LibraryImport(Lib)] internal static partial int pthread_kill(nint thread, int signal);
+    [LibraryImport(Pthread)] internal static partial nint pthread_self();
+    [LibraryImport(Pthread)] internal static partial int pthread_kill(nint thread, int signal);
 
     // Processes and credentials.
     [LibraryImport(Lib)] internal static partial uint geteuid();

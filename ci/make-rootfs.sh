@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Makes minimal Debian root filesystems (debootstrap --variant=minbase) as tarballs for the distro sweep,
+# in a cache outside the clone, and reuses them when present.
+#
+#   ci/make-rootfs.sh [SUITE ...]      default: bullseye bookworm trixie
+#   CONFORMANCE_CACHE                  cache folder (default /var/cache/conformance); tarballs go to rootfs/
+#   CONFORMANCE_DEBIAN_MIRROR          mirror to bootstrap from (default: the one this machine's apt uses)
+#
+# Prints one line per suite. Needs root and debootstrap (apt-get install debootstrap).
+set -euo pipefail
+cache="${CONFORMANCE_CACHE:-/var/cache/conformance}/rootfs"
+suites=("$@"); [ ${#suites[@]} -gt 0 ] || suites=(bullseye bookworm trixie)
+
+mirror="${CONFORMANCE_DEBIAN_MIRROR:-}"
+if [ -z "$mirror" ]; then
+  # The first "URIs:" of deb822 sources, or the first "deb" line, that serves Debian's main archive.
+  mirror=$(grep -hE '^URIs:' /etc/apt/sources.list.d/*.sources 2>/dev/null | awk '{print $2}' | grep -v security | head -n1 || true)
+  [ -n "$mirror" ] || mirror=$(grep -hE '^deb ' /etc/apt/sources.list 2>/dev/null | awk '{print $2}' | grep -v security | head -n1 || true)
+fi
+if [ -z "$mirror" ]; then
+  echo "make-rootfs: no Debian mirror found in /etc/apt; set CONFORMANCE_DEBIAN_MIRROR" >&2; exit 2
+fi
+command -v debootstrap >/dev/null || { echo "make-rootfs: debootstrap is missing (apt-get install debootstrap)" >&2; exit 2; }
+
+mkdir -p "$cache"
+for suite in "${suites[@]}"; do
+  tarball="$cache/$suite.tar"
+  if [ -s "$tarball" ]; then
+    echo "$suite: cached $tarball"
+    continue
+  fi
+  work=$(mktemp -d "$cache/.$suite.XXXXXX")
+  trap 'rm -rf "$work"' EXIT
+  started=$(date +%s)
+  if ! debootstrap --variant=minbase "$suite" "$work/root" "$mirror" > "$work/log" 2>&1; then
+    echo "make-rootfs: debootstrap $suite failed; the last lines of its log:" >&2; tail -n 15 "$work/log" >&2; exit 1
+  fi
+  tar -C "$work/root" -cf "$work/rootfs.tar" .
+  mv "$work/rootfs.tar" "$tarball"   # whole or not at all
+  rm -rf "$work"; trap - EXIT
+  echo "$suite: made $tarball in $(( $(date +%s) - started )) s"
+done

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Conformance.Fixtures.Claims;
+using Conformance.Harness.Cli;
+
+namespace Conformance.Harness.Distros;
+
+/// <summary>One distro column: a platform id, and where its image comes from: a registry image name, or a
+/// Debian suite whose minbase root filesystem ci/make-rootfs.sh makes into a tarball.</summary>
+public sealed record Distro
+{
+    public required string Name { get; init; }
+    public required string Platform { get; init; }
+    public string? Image { get; init; }
+    public string? Rootfs { get; init; }
+
+    /// <summary>The runtime identifier of the payload: linux-x64, or linux-musl-x64 for Alpine.</summary>
+    public string Rid { get; init; } = "linux-x64";
+
+    public override string ToString() => Name;
+}
+
+/// <summary>ci/distros.json: the distro columns, declared in one file.</summary>
+public static class DistroConfig
+{
+    public const string Schema = "conformance-distros/1";
+
+    public static string DefaultPath => Path.Combine(Commands.RunCommand.Root(), "ci", "distros.json");
+
+    public static List<Distro> Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new CliException($"{path}: no such distro configuration (ci/distros.json declares the distro columns)");
+        }
+
+        ConfigFile? file;
+        try
+        {
+            file = JsonSerializer.Deserialize<ConfigFile>(File.ReadAllText(path), Json.Options);
+        }
+        catch (JsonException e)
+        {
+            throw new CliException($"{path}: not valid {Schema} JSON ({e.Message.Split(Environment.NewLine)[0]})");
+        }
+
+        if (file?.Schema != Schema)
+        {
+            throw new CliException($"{path}: schema is '{file?.Schema}', expected '{Schema}'");
+        }
+
+        var bad = file.Distros.FirstOrDefault(d => (d.Image is null) == (d.Rootfs is null));
+        return bad is null ? file.Distros
+            : throw new CliException($"{path}: distro '{bad.Name}' needs exactly one of \"image\" (a registry image) or \"rootfs\" (a Debian suite)");
+    }
+
+    private sealed record ConfigFile(string Schema, List<Distro> Distros);
+}

@@ -1,0 +1,77 @@
+using DotNet.Testcontainers.Builders;
+using DotNet.Testcontainers.Images;
+
+namespace Conformance.Harness.Distros;
+
+/// <summary>The image of a distro column: a registry image as named, or one built from a cached root
+/// filesystem tarball (FROM scratch, ADD rootfs.tar /) with a name fixed by the tarball, reused while it exists.</summary>
+public static class DistroImages
+{
+    public static string RootfsTarball(string suite) => Path.Combine(Payload.CacheRoot, "rootfs", $"{suite}.tar");
+
+    /// <summary>Why this distro's image cannot be had here, or null.</summary>
+    public static async Task<string?> Unavailable(Distro distro)
+    {
+        if (distro.Rootfs is { } suite)
+        {
+            return File.Exists(RootfsTarball(suite)) ? null : $"no root filesystem for {suite} at {RootfsTarball(suite)}: run ci/make-rootfs.sh {suite}";
+        }
+
+        using var client = DockerEngine.Client();
+        try
+        {
+            await client.Images.InspectImageAsync(distro.Image!);
+            return null;
+        }
+        catch (Docker.DotNet.DockerImageNotFoundException)
+        {
+            return Environment.GetEnvironmentVariable("CONFORMANCE_PULL") == "1" ? null
+                : $"image {distro.Image} is not on this engine and pulling needs a registry: `docker pull {distro.Image}` where one is reachable, or set CONFORMANCE_PULL=1";
+        }
+    }
+
+    public static async Task<string> Resolve(Distro distro, Action<string> progress, CancellationToken cancel)
+    {
+        if (distro.Image is { } image)
+        {
+            return image;
+        }
+
+        var tarball = new FileInfo(RootfsTarball(distro.Rootfs!));
+        var name = $"conformance-rootfs/{distro.Rootfs}:{tarball.Length:x}-{tarball.LastWriteTimeUtc.Ticks:x}";
+        using (var client = DockerEngine.Client())
+        {
+            try
+            {
+                await client.Images.InspectImageAsync(name, cancel);
+                return name;
+            }
+            catch (Docker.DotNet.DockerImageNotFoundException)
+            {
+                // built below
+            }
+        }
+
+        progress($"building image {name} from {tarball.FullName}");
+        var context = Directory.CreateTempSubdirectory("conformance-image-");
+        try
+        {
+            File.Copy(tarball.FullName, Path.Combine(context.FullName, "rootfs.tar"));
+            await File.WriteAllTextAsync(Path.Combine(context.FullName, "Dockerfile"), "FROM scratch\nADD rootfs.tar /\n", cancel);
+            IFutureDockerImage built = new ImageFromDockerfileBuilder()
+                .WithDockerfileDirectory(context.FullName)
+                .WithDockerfile("Dockerfile")
+                .WithName(name)
+                .WithCleanUp(false)
+                .WithDeleteIfExists(false)
+                .WithLogger(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance)
+                .Build();
+            await built.CreateAsync(cancel);
+            return name;
+        }
+        finally
+        {
+            context.Delete(recursive: true);
+        }
+    }
+}

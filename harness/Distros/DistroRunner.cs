@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Conformance.Fixtures.Claims;
+using Conformance.Fixtures.Results;
+using DotNet.Testcontainers.Builders;
+using DotNet.Testcontainers.Configurations;
+using DotNet.Testcontainers.Containers;
+
+namespace Conformance.Harness.Distros;
+
+/// <summary>What one distro column came to: its results file (an error column when the container failed),
+/// or why it was skipped.</summary>
+public sealed record DistroOutcome(Distro Distro, ResultsFile? Results, string? Skipped, string? Failure);
+
+/// <summary>Runs the suite in a container per distro: network mode none (loopback only), no ports, the payload
+/// copied in with the executable bit, a time limit, and the container removed afterwards. Distros run in
+/// parallel up to the core count. A container that fails or hangs gives its column an error, with the
+/// reason and its log tail; the other columns are kept.</summary>
+public static class DistroRunner
+{
+    private const string ResultsDir = "/results";
+    private const UnixFileModes Executable = UnixFileModes.UserRead | UnixFileModes.UserWrite | UnixFileModes.UserExecute
+        | UnixFileModes.GroupRead | UnixFileModes.GroupExecute | UnixFileModes.OtherRead | UnixFileModes.OtherExecute;
+
+    public static async Task<List<DistroOutcome>> RunAll(IReadOnlyList<Distro> distros, string outDir, TimeSpan limit, Action<string> progress)
+    {
+        using var slots = new SemaphoreSlim(Math.Max(1, Environment.ProcessorCount));
+        var tasks = distros.Select(async distro =>
+        {
+            await slots.WaitAsync();
+            try
+            {
+                var outcome = await RunOne(distro, limit, line => progress($"[{distro.Name}] {line}"));
+                if (outcome.Results is { } results)
+                {
+                    results.Save(Path.Combine(outDir, $"{results.Platform.Id}.json"));
+                }
+
+                return outcome;
+            }
+            finally
+            {
+                slots.Release();
+            }
+        });
+        return [.. await Task.WhenAll(tasks)];
+    }
+
+    public static async Task<DistroOutcome> RunOne(Distro distro, TimeSpan limit, Action<string> progress)
+    {
+        if (await DistroImages.Unavailable(distro) is { } why)
+        {
+            progress($"skipped: {why}");
+            return new DistroOutcome(distro, null, why, null);
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        using var cancel = new CancellationTokenSource(limit);
+        IContainer? container = null;
+        try
+        {
+            var payload = await Payload.For(distro.Rid, progress);
+            var image = await DistroImages.Resolve(distro, progress, cancel.Token);
+            progress($"starting {image}");
+            container = new ContainerBuilder(image)
+                .WithName($"conformance-{distro.Name}-{Guid.NewGuid():N}")
+                .WithLogger(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance)
+                .WithCreateParameterModifier(p => (p.HostConfig ??= new()).NetworkMode = "none")
+                .WithResourceMapping(new DirectoryInfo(payload), "/payload/", 0, 0, Executable)
+                .WithEnvironment(new Dictionary<string, string>
+                {
+                    ["CONFORMANCE_RESULTS_DIR"] = ResultsDir,
+                    ["CONFORMANCE_CONTAINER"] = "docker",
+                    ["TESTINGPLATFORM_TELEMETRY_OPTOUT"] = "1",
+                    ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+                    ["DOTNET_NOLOGO"] = "1",
+                })
+                .WithEntrypoint("/bin/sh", $"/payload/{Payload.Script}")
+                .WithCleanUp(false)
+                .Build();
+            await container.StartAsync(cancel.Token);
+            var exit = await container.GetExitCodeAsync(cancel.Token);
+            var bytes = await container.ReadFileAsync($"{ResultsDir}/latest.json", cancel.Token);
+            var results = JsonSerializer.Deserialize<ResultsFile>(bytes, Json.Options)
+                ?? throw new InvalidOperationException("the container wrote an empty results file");
+            if (results.Platform.Id != distro.Platform)
+            {
+                progress($"note: the container reports platform {results.Platform.Id}, ci/distros.json says {distro.Platform}");
+            }
+
+            progress($"{Summary(results)} in {stopwatch.Elapsed.TotalSeconds:0} s (exit {exit})");
+            return new DistroOutcome(distro, results, null, null);
+        }
+        catch (Exception e)
+        {
+            var reason = e is OperationCanceledException
+                ? $"the container did not finish within {limit.TotalMinutes:0.#} min"
+                : $"{e.GetType().Name}: {e.Message.Split('\n')[0].Trim()}";
+            var tail = container is null ? "" : await LogTail(container);
+            progress($"error: {reason}");
+            return new DistroOutcome(distro, ErrorColumn(distro, reason, tail), null, reason);
+        }
+        finally
+        {
+            if (container is not null)
+            {
+                await Remove(container);
+            }
+        }
+    }
+
+    /// <summary>A column of errors, so a broken distro shows in the matrix and the gate instead of vanishing.</summary>
+    public static ResultsFile ErrorColumn(Distro distro, string reason, string logTail)
+    {
+        var note = string.IsNullOrWhiteSpace(logTail) ? $"the {distro.Name} container failed: {reason}" : $"the {distro.Name} container failed: {reason}; log tail: {logTail}";
+        return new ResultsFile
+        {
+            Platform = PlatformInfo.Current with
+            {
+                Id = distro.Platform,
+                Distro = distro.Image ?? $"Debian {distro.Rootfs} (minbase)",
+                Libc = null,
+                Container = "docker",
+                User = "root",
+            },
+            StartedAt = DateTime.UtcNow,
+            Claims = [.. Catalogue.Default.Claims.Select(c => new ClaimResult { Id = c.Id, Faq = c.Faq, Verdict = Verdict.Error, Observed = [], Note = note })],
+        };
+    }
+
+    public static string Summary(ResultsFile results) =>
+        $"{results.Claims.Count} claims: " + string.Join(", ", Enum.GetValues<Verdict>().Select(v => $"{results.Claims.Count(c => c.Verdict == v)} {v.ToString().ToLowerInvariant()}"));
+
+    private static async Task<string> LogTail(IContainer container)
+    {
+        try
+        {
+            using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            var (stdout, stderr) = await container.GetLogsAsync(ct: cancel.Token);
+            var lines = (stdout + stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            return string.Join(" / ", lines.TakeLast(5));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return "";
+        }
+    }
+
+    /// <summary>With the reaper off, Testcontainers only stops containers: remove it ourselves.</summary>
+    private static async Task Remove(IContainer container)
+    {
+        try
+        {
+            var id = container.Id;
+            await container.DisposeAsync();
+            using var client = DockerEngine.Client();
+            await client.Containers.RemoveContainerAsync(id, new Docker.DotNet.Models.ContainerRemoveParameters { Force = true });
+        }
+        catch (Exception e) when (e is Docker.DotNet.DockerApiException or InvalidOperationException or HttpRequestException)
+        {
+            // never created, or already gone
+        }
+    }
+
+    /// <summary>One line per outcome, for the end of a sweep.</summary>
+    public static string Report(IEnumerable<DistroOutcome> outcomes)
+    {
+        var text = new StringBuilder();
+        foreach (var o in outcomes)
+        {
+            text.AppendLine(o switch
+            {
+                { Skipped: { } why } => $"  {o.Distro.Name,-14} skipped: {why}",
+                { Failure: { } why } => $"  {o.Distro.Name,-14} error: {why}",
+                { Results: { } r } => $"  {o.Distro.Name,-14} {r.Platform.Id}: {Summary(r)}",
+                _ => $"  {o.Distro.Name,-14} ?",
+            });
+        }
+
+        return text.ToString().TrimEnd();
+    }
+}
