@@ -13,9 +13,10 @@ public static class MatrixCommand
         Writes the compatibility matrix: matrix.json (browser-compat-data shaped), matrix.md (GitHub markdown)
         and matrix.html (one self-contained page), each written whole or not at all.
 
-        With no --in it first runs the suite on this machine (as `conformance run`) into artifacts/results,
-        then renders every results file there. With --in it renders the results files given (folders are
-        read for *.json), without running anything.
+        With no --in it first runs the suite on this machine (as `conformance run`) and, when a Docker engine
+        answers, in a container per distro of ci/distros.json (as `conformance distros`), into a fresh
+        artifacts/results, then renders every results file there. With --in it renders the results files
+        given (folders are read for *.json), without running anything.
 
           --in DIR|FILE  results files or folders of them (repeatable)
           --out DIR      where the matrix goes (default artifacts/matrix)
@@ -45,7 +46,13 @@ public static class MatrixCommand
         if (inputs.Count == 0)
         {
             var results = Path.Combine(root, "artifacts", "results");
+            foreach (var stale in Directory.Exists(results) ? Directory.GetFiles(results, "*.json") : [])
+            {
+                File.Delete(stale); // this run's columns only
+            }
+
             exit = RunCommand.Run(results, slow: false, noBuild: false, filter: null, Console.Out);
+            exit = Math.Max(exit, DistroColumns(results));
             inputs.Add(results);
         }
 
@@ -60,6 +67,20 @@ public static class MatrixCommand
         Console.WriteLine($"Matrix of {files.Count} platform(s) x {Catalogue.Default.Claims.Count} claims:");
         paths.ForEach(p => Console.WriteLine($"  {p}"));
         return exit;
+    }
+
+    /// <summary>The distro columns, when a Docker engine answers; otherwise a line saying why they are missing.</summary>
+    private static int DistroColumns(string results)
+    {
+        Console.WriteLine();
+        if (Distros.DockerEngine.Unavailable() is { } why)
+        {
+            Console.WriteLine($"Distro columns skipped: {why}.");
+            return 0;
+        }
+
+        var outcomes = DistrosCommand.Sweep(Distros.DistroConfig.Load(Distros.DistroConfig.DefaultPath), results, TimeSpan.FromMinutes(5));
+        return outcomes.Any(o => o.Failure is not null) ? 1 : 0;
     }
 
     public static List<string> Write(CompatMatrix matrix, string outDir)

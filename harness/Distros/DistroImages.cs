@@ -30,6 +30,17 @@ public static class DistroImages
         }
     }
 
+    /// <summary>Removes every image built from <paramref name="suite"/>'s tarball (for throwaway suites in tests).</summary>
+    public static async Task Forget(string suite)
+    {
+        using var client = DockerEngine.Client();
+        var images = await client.Images.ListImagesAsync(new Docker.DotNet.Models.ImagesListParameters { All = true });
+        foreach (var image in images.Where(i => i.RepoTags?.Any(t => t.StartsWith($"conformance-rootfs/{suite}:", StringComparison.Ordinal)) == true))
+        {
+            await client.Images.DeleteImageAsync(image.ID, new Docker.DotNet.Models.ImageDeleteParameters { Force = true });
+        }
+    }
+
     public static async Task<string> Resolve(Distro distro, Action<string> progress, CancellationToken cancel)
     {
         if (distro.Image is { } image)
