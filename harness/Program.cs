@@ -15,6 +15,8 @@ public static class Program
                    conformance run [--out DIR] [--slow] [--repeat N] [--filter EXPR] [--no-build]
           distros  run the suite in a container per Linux distro of ci/distros.json (needs Docker)
                    conformance distros [--only NAME ...] [--out DIR] [--limit-minutes N]
+          wine     smoke-run the Windows code path under Wine (its results are Wine's, never a Windows column)
+                   conformance wine [--out DIR]
           gate     compare fresh results with the approved baselines; any change fails
                    conformance gate --baselines DIR --in DIR [--summary FILE] [--allow-new]
           approve  make fresh results the approved baselines
@@ -38,9 +40,10 @@ public static class Program
                 ["matrix", .. var rest] => MatrixCommand.Execute(rest),
                 ["gate", .. var rest] => GateCommand.Execute(rest),
                 ["distros", .. var rest] => DistrosCommand.Execute(rest),
+                ["wine", .. var rest] => WineCommand.Execute(rest),
                 ["approve", .. var rest] => ApproveCommand.Execute(rest),
                 ["diff", .. var rest] => DiffCommand.Execute(rest),
-                _ => throw new CliException($"unknown command '{args[0]}'; the commands are matrix, run, distros, gate, approve, diff (see `conformance --help`)"),
+                _ => throw new CliException($"unknown command '{args[0]}'; the commands are matrix, run, distros, wine, gate, approve, diff (see `conformance --help`)"),
             };
         }
         catch (CliException e)

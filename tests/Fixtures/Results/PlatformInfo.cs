@@ -53,6 +53,19 @@ public sealed record PlatformInfo
                 User = user,
             },
             OsFamily.FreeBsd => FreeBsd(arch, runtime, user),
+            _ when WineVersion() is { } wine => new PlatformInfo
+            {
+                // Wine answers Winsock calls with Linux sockets: its results are Wine's, never a Windows column.
+                Id = $"wine-{wine}-{arch}",
+                Os = "windows",
+                OsVersion = Environment.OSVersion.Version.ToString(),
+                Distro = $"Wine {wine} (Windows API on Linux)",
+                Libc = "ws2_32 (Wine)",
+                Runtime = runtime,
+                Arch = arch,
+                Container = null,
+                User = user,
+            },
             _ => new PlatformInfo
             {
                 Id = $"windows-{Environment.OSVersion.Version.Build}-{arch}",
@@ -65,6 +78,20 @@ public sealed record PlatformInfo
                 User = user,
             },
         };
+    }
+
+    /// <summary>Wine's version when this Windows process runs under Wine (ntdll exports wine_get_version).</summary>
+    private static string? WineVersion()
+    {
+        if (!NativeLibrary.TryLoad("ntdll.dll", out var ntdll) || !NativeLibrary.TryGetExport(ntdll, "wine_get_version", out var fn))
+        {
+            return null;
+        }
+
+        unsafe
+        {
+            return Marshal.PtrToStringAnsi(((delegate* unmanaged<nint>)fn)());
+        }
     }
 
     private static PlatformInfo Linux(string arch, string runtime, string user)

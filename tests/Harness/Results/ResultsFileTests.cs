@@ -66,5 +66,5 @@ public sealed class ResultsFileTests
 
     [Test]
     public void ThisPlatformHasAnIdOfItsFamily() =>
-        Assert.That(PlatformInfo.Current.Id, Does.Match("^(linux-[a-z0-9.-]+|macos-[0-9]+|windows-[0-9]+|freebsd-[0-9]+)-(x64|arm64|x86|arm)(-container)?$"));
+        Assert.That(PlatformInfo.Current.Id, Does.Match("^(linux-[a-z0-9.-]+|macos-[0-9]+|windows-[0-9]+|wine-[0-9.]+|freebsd-[0-9]+)-(x64|arm64|x86|arm)(-container)?$"));
 }
