@@ -3,6 +3,8 @@
 # in a cache outside the clone, and reuses them when present.
 #
 #   ci/make-rootfs.sh [SUITE ...]      default: bullseye bookworm trixie
+#                                      SUITE-vm: the same plus iproute2 and busybox, the userland of the kernel
+#                                      columns' guests (init needs busybox; the namespace claims need ip)
 #   CONFORMANCE_CACHE                  cache folder (default /var/cache/conformance); tarballs go to rootfs/
 #   CONFORMANCE_DEBIAN_MIRROR          mirror to bootstrap from (default: the one this machine's apt uses)
 #
@@ -32,7 +34,9 @@ for suite in "${suites[@]}"; do
   work=$(mktemp -d "$cache/.$suite.XXXXXX")
   trap 'rm -rf "$work"' EXIT
   started=$(date +%s)
-  if ! debootstrap --variant=minbase "$suite" "$work/root" "$mirror" > "$work/log" 2>&1; then
+  include=(); base="$suite"
+  if [[ "$suite" == *-vm ]]; then base="${suite%-vm}"; include=(--include=iproute2,busybox); fi
+  if ! debootstrap --variant=minbase "${include[@]}" "$base" "$work/root" "$mirror" > "$work/log" 2>&1; then
     echo "make-rootfs: debootstrap $suite failed; the last lines of its log:" >&2; tail -n 15 "$work/log" >&2; exit 1
   fi
   tar -C "$work/root" -cf "$work/rootfs.tar" .

@@ -15,6 +15,8 @@ public static class Program
                    conformance run [--out DIR] [--slow] [--repeat N] [--filter EXPR] [--no-build]
           distros  run the suite in a container per Linux distro of ci/distros.json (needs Docker)
                    conformance distros [--only NAME ...] [--out DIR] [--limit-minutes N]
+          kernels  run the suite on several Linux kernels, each booted under QEMU
+                   conformance kernels [--only NAME ...] [--out DIR] [--limit-minutes N]
           wine     smoke-run the Windows code path under Wine (its results are Wine's, never a Windows column)
                    conformance wine [--out DIR]
           gate     compare fresh results with the approved baselines; any change fails
@@ -41,9 +43,10 @@ public static class Program
                 ["gate", .. var rest] => GateCommand.Execute(rest),
                 ["distros", .. var rest] => DistrosCommand.Execute(rest),
                 ["wine", .. var rest] => WineCommand.Execute(rest),
+                ["kernels", .. var rest] => KernelsCommand.Execute(rest),
                 ["approve", .. var rest] => ApproveCommand.Execute(rest),
                 ["diff", .. var rest] => DiffCommand.Execute(rest),
-                _ => throw new CliException($"unknown command '{args[0]}'; the commands are matrix, run, distros, wine, gate, approve, diff (see `conformance --help`)"),
+                _ => throw new CliException($"unknown command '{args[0]}'; the commands are matrix, run, distros, kernels, wine, gate, approve, diff (see `conformance --help`)"),
             };
         }
         catch (CliException e)

@@ -8,18 +8,21 @@ namespace Conformance.Harness.Commands;
 public static class MatrixCommand
 {
     private const string Help = """
-        conformance matrix [--in DIR|FILE ...] [--out DIR]
+        conformance matrix [--in DIR|FILE ...] [--out DIR] [--skip distros|kernels ...]
 
         Writes the compatibility matrix: matrix.json (browser-compat-data shaped), matrix.md (GitHub markdown)
         and matrix.html (one self-contained page), each written whole or not at all.
 
-        With no --in it first runs the suite on this machine (as `conformance run`) and, when a Docker engine
-        answers, in a container per distro of ci/distros.json (as `conformance distros`), into a fresh
+        With no --in it first runs the suite on this machine (as `conformance run`), then, when a Docker engine
+        answers, in a container per distro of ci/distros.json (as `conformance distros`), and, when QEMU is
+        installed, on each kernel of ci/distros.json (as `conformance kernels`), into a fresh
         artifacts/results, then renders every results file there. With --in it renders the results files
         given (folders are read for *.json), without running anything.
 
           --in DIR|FILE  results files or folders of them (repeatable)
           --out DIR      where the matrix goes (default artifacts/matrix)
+          --skip AXIS    leave out the distro containers or the kernels (QEMU, about a minute per kernel
+                         under software emulation) from the run
 
         Exit code 0, or 1 when the run on this machine had a failing claim (the matrix is still written), 2 on
         bad input (a missing or malformed results file is named with what is wrong).
@@ -33,7 +36,7 @@ public static class MatrixCommand
             return 0;
         }
 
-        var cli = new CliArgs("matrix", args, new HashSet<string>(), new HashSet<string> { "--in", "--out" });
+        var cli = new CliArgs("matrix", args, new HashSet<string>(), new HashSet<string> { "--in", "--out", "--skip" });
         if (cli.Positional.Count > 0)
         {
             throw new CliException($"'matrix' takes no arguments ('{cli.Positional[0]}'); use --in for results files");
@@ -42,6 +45,12 @@ public static class MatrixCommand
         var root = RunCommand.Root();
         var outDir = Path.GetFullPath(cli.Option("--out") ?? Path.Combine(root, "artifacts", "matrix"));
         var inputs = cli.Options("--in").ToList();
+        var skip = cli.Options("--skip");
+        if (skip.Except(["distros", "kernels"]).FirstOrDefault() is { } axis)
+        {
+            throw new CliException($"--skip takes distros or kernels, not '{axis}'");
+        }
+
         var exit = 0;
         if (inputs.Count == 0)
         {
@@ -52,7 +61,8 @@ public static class MatrixCommand
             }
 
             exit = RunCommand.Run(results, slow: false, noBuild: false, filter: null, Console.Out);
-            exit = Math.Max(exit, DistroColumns(results));
+            exit = Math.Max(exit, skip.Contains("distros") ? 0 : DistroColumns(results));
+            exit = Math.Max(exit, skip.Contains("kernels") ? 0 : KernelColumns(results));
             inputs.Add(results);
         }
 
@@ -80,6 +90,21 @@ public static class MatrixCommand
         }
 
         var outcomes = DistrosCommand.Sweep(Distros.DistroConfig.Load(Distros.DistroConfig.DefaultPath), results, TimeSpan.FromMinutes(5));
+        return outcomes.Any(o => o.Failure is not null) ? 1 : 0;
+    }
+
+    /// <summary>The kernel columns, when QEMU is installed; otherwise a line saying why they are missing.</summary>
+    private static int KernelColumns(string results)
+    {
+        Console.WriteLine();
+        if (Kernels.KernelRunner.Unavailable() is { } why)
+        {
+            Console.WriteLine($"Kernel columns skipped: {why}.");
+            return 0;
+        }
+
+        var (kernels, userland) = Distros.DistroConfig.LoadKernels(Distros.DistroConfig.DefaultPath);
+        var outcomes = KernelsCommand.Sweep(kernels, userland, results, TimeSpan.FromMinutes(5));
         return outcomes.Any(o => o.Failure is not null) ? 1 : 0;
     }
 

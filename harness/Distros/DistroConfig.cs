@@ -19,7 +19,18 @@ public sealed record Distro
     public override string ToString() => Name;
 }
 
-/// <summary>ci/distros.json: the distro columns, declared in one file.</summary>
+/// <summary>One kernel column: a Debian release whose cloud kernel ci/fetch-kernels.sh caches, booted under
+/// QEMU with the same userland for every kernel, so that only the kernel varies.</summary>
+public sealed record KernelEntry
+{
+    public required string Name { get; init; }
+    public required string Platform { get; init; }
+    public required string Suite { get; init; }
+
+    public override string ToString() => Name;
+}
+
+/// <summary>ci/distros.json: the distro and kernel columns, declared in one file.</summary>
 public static class DistroConfig
 {
     public const string Schema = "conformance-distros/1";
@@ -53,5 +64,13 @@ public static class DistroConfig
             : throw new CliException($"{path}: distro '{bad.Name}' needs exactly one of \"image\" (a registry image) or \"rootfs\" (a Debian suite)");
     }
 
-    private sealed record ConfigFile(string Schema, List<Distro> Distros);
+    /// <summary>The kernel columns, and the root filesystem (a make-rootfs.sh suite) every guest boots into.</summary>
+    public static (List<KernelEntry> Kernels, string Userland) LoadKernels(string path)
+    {
+        Load(path);
+        var file = JsonSerializer.Deserialize<ConfigFile>(File.ReadAllText(path), Json.Options)!;
+        return (file.Kernels ?? [], file.KernelUserland ?? "bookworm-vm");
+    }
+
+    private sealed record ConfigFile(string Schema, List<Distro> Distros, List<KernelEntry>? Kernels = null, string? KernelUserland = null);
 }

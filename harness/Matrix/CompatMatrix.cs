@@ -9,7 +9,7 @@ public sealed class CompatMatrix
     public CompatMatrix(IEnumerable<ResultsFile> results, Catalogue catalogue)
     {
         Catalogue = catalogue;
-        Platforms = results.OrderBy(r => Axis(r.Platform)).ThenBy(r => r.Platform.Id, StringComparer.Ordinal).ToList();
+        Platforms = results.OrderBy(r => AxisOrder(r.Platform)).ThenBy(r => r.Platform.Id, StringComparer.Ordinal).ToList();
         var byPlatform = Platforms.ToDictionary(p => p.Platform.Id, p => p.Claims.ToDictionary(c => c.Id));
         Cells = catalogue.Claims.ToDictionary(
             c => c.Id,
@@ -40,7 +40,9 @@ public sealed class CompatMatrix
         var container = platform.Id.EndsWith("-container", StringComparison.Ordinal) ? " ctr" : "";
         return platform.Os switch
         {
+            "linux" when platform.Id.EndsWith("-vm", StringComparison.Ordinal) => $"kernel {parts[2]}",
             "linux" when parts.Length >= 3 => $"{parts[1]} {parts[2]}{container}",
+            "windows" when parts[0] == "wine" => $"Wine {parts.ElementAtOrDefault(1)}",
             "macos" => $"macOS {parts.ElementAtOrDefault(1)}",
             "windows" => $"Windows {parts.ElementAtOrDefault(1)}",
             "freebsd" => $"FreeBSD {parts.ElementAtOrDefault(1)}",
@@ -48,8 +50,22 @@ public sealed class CompatMatrix
         };
     }
 
-    /// <summary>Columns are grouped by axis: the host, then containers, then the rest.</summary>
-    public static string Axis(PlatformInfo platform) => platform.Container is null ? "1 host" : "2 container";
+    /// <summary>The axis a column belongs to; columns are grouped by it, in this order.</summary>
+    public static readonly IReadOnlyList<(string Name, string Meaning)> Axes =
+    [
+        ("native", "the OS itself: this machine, or a CI runner of that OS"),
+        ("distro containers", "another distro's userland on the host's kernel (differs in libc, /etc/services, namespace settings; not in the TCP stack)"),
+        ("kernels", "another Linux kernel, booted under QEMU with the same userland (differs in the TCP/IP stack itself)"),
+        ("wine", "the Windows API as Wine implements it on Linux: a smoke run of the Winsock code path, not Windows"),
+    ];
+
+    public static string Axis(PlatformInfo platform) =>
+        platform.Container is not null ? "distro containers"
+        : platform.Id.EndsWith("-vm", StringComparison.Ordinal) ? "kernels"
+        : platform.Id.StartsWith("wine-", StringComparison.Ordinal) ? "wine"
+        : "native";
+
+    private static int AxisOrder(PlatformInfo platform) => Axes.Select((a, i) => (a.Name, i)).First(a => a.Name == Axis(platform)).i;
 
     public static string Name(Verdict verdict) => verdict.ToString().ToLowerInvariant();
 }

@@ -47,7 +47,14 @@ public static class HtmlRenderer
 
         html.AppendLine($"</fieldset><output id=\"shown\">{matrix.Catalogue.Claims.Count} of {matrix.Catalogue.Claims.Count} claims</output></form></header>");
 
-        html.AppendLine("<main><table id=\"matrix\"><thead><tr><th class=\"claim\">claim</th><th>FAQ</th>");
+        html.AppendLine("<main><table id=\"matrix\"><thead><tr class=\"axes\"><th class=\"claim\"></th><th></th>");
+        foreach (var axis in platforms.GroupBy(CompatMatrix.Axis))
+        {
+            var meaning = CompatMatrix.Axes.First(a => a.Name == axis.Key).Meaning;
+            html.AppendLine($"<th colspan=\"{axis.Count()}\" data-axis=\"{E(axis.Key)}\" title=\"{E(meaning)}\">{E(axis.Key)}</th>");
+        }
+
+        html.AppendLine("</tr><tr><th class=\"claim\">claim</th><th>FAQ</th>");
         foreach (var p in platforms)
         {
             html.AppendLine($"<th data-platform=\"{E(p.Id)}\" title=\"{E(p.Id)}\">{E(CompatMatrix.ShortName(p))}</th>");
@@ -139,7 +146,8 @@ public static class HtmlRenderer
         main { overflow: auto; max-height: 80vh; border-top: 1px solid #ccc; }
         table { border-collapse: separate; border-spacing: 0; }
         th, td { border-bottom: 1px solid #ddd; border-right: 1px solid #eee; padding: .25rem .4rem; vertical-align: top; text-align: left; }
-        #matrix thead th { position: sticky; top: 0; background: #f6f6f6; z-index: 2; }
+        #matrix thead tr.axes th { top: 0; background: #ececec; font-weight: normal; font-style: italic; }
+        #matrix thead th { position: sticky; top: 1.9em; background: #f6f6f6; z-index: 2; }
         #matrix th.claim { position: sticky; left: 0; background: #fafafa; z-index: 1; min-width: 16rem; }
         #matrix thead th.claim { z-index: 3; }
         .title { display: block; font-weight: normal; color: #555; font-size: .85em; }

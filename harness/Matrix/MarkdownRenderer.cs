@@ -45,12 +45,13 @@ public static class MarkdownRenderer
         }
 
         md.AppendLine().AppendLine("## Platforms").AppendLine();
-        md.AppendLine("| column | id | OS version | distro | libc | runtime | arch | container | user | started |");
-        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        md.AppendLine("Columns are grouped by axis: " + string.Join("; ", CompatMatrix.Axes.Select(a => $"**{a.Name}**: {a.Meaning}")) + ".").AppendLine();
+        md.AppendLine("| column | axis | id | OS version | distro | libc | runtime | arch | container | user | started |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var run in matrix.Platforms)
         {
             var p = run.Platform;
-            md.AppendLine($"| {CompatMatrix.ShortName(p)} | `{p.Id}` | {p.OsVersion} | {p.Distro ?? "—"} | {p.Libc ?? "—"} | {p.Runtime} | {p.Arch} | {p.Container ?? "—"} | {p.User} | {run.StartedAt:yyyy-MM-dd HH:mm}Z |");
+            md.AppendLine($"| {CompatMatrix.ShortName(p)} | {CompatMatrix.Axis(p)} | `{p.Id}` | {p.OsVersion} | {p.Distro ?? "—"} | {p.Libc ?? "—"} | {p.Runtime} | {p.Arch} | {p.Container ?? "—"} | {p.User} | {run.StartedAt:yyyy-MM-dd HH:mm}Z |");
         }
 
         if (notes.Count > 0)

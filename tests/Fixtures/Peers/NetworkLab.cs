@@ -81,7 +81,16 @@ public sealed class NetworkLab : IDisposable
     {
         Ip.Run("netns", "add", _a);
         Ip.Run("netns", "add", _b);
-        Ip.Run("link", "add", "veth0", "netns", _a, "type", "veth", "peer", "name", "veth0", "netns", _b);
+        try
+        {
+            Ip.Run("link", "add", "veth0", "netns", _a, "type", "veth", "peer", "name", "veth0", "netns", _b);
+        }
+        catch (ScenarioException e)
+        {
+            // A kernel built without veth (or without its module at hand) cannot make the lab: nothing to observe.
+            throw new Claims.ClaimNotObservedException(Claims.Verdict.Inconclusive, $"cannot create a veth pair here: {e.Message}");
+        }
+
         foreach (var (ns, address) in new[] { (_a, AddressA), (_b, AddressB) })
         {
             Ip.Run("-n", ns, "addr", "add", $"{address}/24", "brd", "+", "dev", "veth0");

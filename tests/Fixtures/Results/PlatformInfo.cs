@@ -100,9 +100,11 @@ public sealed record PlatformInfo
         var distroId = release.GetValueOrDefault("ID", "linux");
         var version = release.GetValueOrDefault("VERSION_ID") ?? release.GetValueOrDefault("VERSION_CODENAME") ?? "rolling";
         var container = DetectContainer();
+        // A runner that boots its own kernel names the column by it (linux-kernel-6.1-x64-vm).
+        var declared = Environment.GetEnvironmentVariable("CONFORMANCE_PLATFORM_ID");
         return new PlatformInfo
         {
-            Id = $"linux-{distroId}-{version}-{arch}{(container is null ? "" : "-container")}",
+            Id = declared is { Length: > 0 } ? declared : $"linux-{distroId}-{version}-{arch}{(container is null ? "" : "-container")}",
             Os = "linux",
             OsVersion = File.ReadAllText("/proc/sys/kernel/osrelease").Trim(),
             Distro = release.GetValueOrDefault("PRETTY_NAME"),

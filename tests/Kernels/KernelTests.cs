@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using Conformance.Fixtures.Claims;
+using Conformance.Fixtures.Results;
+using Conformance.Harness.Distros;
+using Conformance.Harness.Gate;
+using Conformance.Harness.Kernels;
+
+namespace Conformance.Kernels.Tests;
+
+/// <summary>One test per kernel of ci/distros.json: its column has every claim, no error, no undocumented
+/// difference, and matches the approved baseline; and a guest that never powers off is killed at the limit.</summary>
+[Category("Kernels")]
+public sealed class KernelTests
+{
+    private static string Root => RepositoryRoot.Find() ?? throw new InvalidOperationException("run from the repository");
+
+    private static (List<KernelEntry> Kernels, string Userland) Config => DistroConfig.LoadKernels(Path.Combine(Root, "ci", "distros.json"));
+
+    public static IEnumerable<TestCaseData> Configured() => Config.Kernels.Select(k => new TestCaseData(k).SetName($"kernel {k.Name}"));
+
+    [OneTimeSetUp]
+    public void RequireQemu()
+    {
+        if (KernelRunner.Unavailable() is { } why)
+        {
+            Assert.Ignore($"Kernel columns need QEMU. {why}");
+        }
+    }
+
+    [TestCaseSource(nameof(Configured))]
+    public async Task TheColumnIsCompleteDocumentedAndAsApproved(KernelEntry kernel)
+    {
+        var outcome = await KernelRunner.RunOne(kernel, Config.Userland, TimeSpan.FromMinutes(5), TestContext.Progress.WriteLine);
+        if (outcome.Skipped is { } skipped)
+        {
+            Assert.Ignore(skipped);
+        }
+
+        Assert.That(outcome.Failure, Is.Null, $"the {kernel.Name} guest failed");
+        var results = outcome.Results!;
+        results.Save(Path.Combine(ResultsStore.Directory, $"{results.Platform.Id}.json"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(results.Platform.Id, Is.EqualTo(kernel.Platform));
+            Assert.That(Catalogue.Default.Claims.Select(c => c.Id).Except(results.Claims.Select(c => c.Id)), Is.Empty, "claims missing from the column");
+            Assert.That(results.Claims.Where(c => c.Verdict == Verdict.Error).Select(c => $"{c.Id}: {c.Note}"), Is.Empty, "claims whose scenario broke");
+            Assert.That(results.Claims.Where(c => c.Verdict == Verdict.Differs && c.Documented is null).Select(c => $"{c.Id}: {c.Note}"), Is.Empty,
+                "undocumented differences (document them in tests/Fixtures/Expectations/linux.json)");
+        });
+
+        var baseline = Path.Combine(Root, "ci", "baselines", $"{results.Platform.Id}.json");
+        Assert.That(File.Exists(baseline), Is.True, $"no baseline for {results.Platform.Id}: review the column, then approve it");
+        Assert.That(Comparison.Between(ResultsFile.Load(baseline), results, results.Platform.Id, Catalogue.Default).Select(c => $"{c.Claim}: {c.Before} -> {c.After}"),
+            Is.Empty, "cells changed against the approved baseline");
+    }
+
+    /// <summary>An init that loops forever: the guest never powers off, QEMU is killed at the limit, and the
+    /// column is errors saying so, with the console's tail.</summary>
+    [Test]
+    public async Task AGuestThatNeverPowersOffIsKilledAtTheLimit()
+    {
+        var kernel = Config.Kernels.FirstOrDefault(k => File.Exists(Path.Combine(KernelRunner.KernelDir(k.Suite), "vmlinuz")));
+        if (kernel is null)
+        {
+            Assert.Ignore("no kernel is cached: run ci/fetch-kernels.sh");
+        }
+
+        var busybox = new[] { "/bin/busybox", "/usr/bin/busybox" }.FirstOrDefault(File.Exists);
+        if (busybox is null)
+        {
+            Assert.Ignore("busybox-static is not installed");
+        }
+
+        var root = Directory.CreateTempSubdirectory("conformance-hang-");
+        var initramfs = Path.Combine(root.FullName, "hang.cpio");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(root.FullName, "tree", "bin"));
+            File.Copy(busybox, Path.Combine(root.FullName, "tree", "bin", "busybox"));
+            await File.WriteAllTextAsync(Path.Combine(root.FullName, "tree", "init"), "#!/bin/busybox sh\necho hanging on purpose\nwhile :; do /bin/busybox sleep 1; done\n");
+            Sh($"chmod 755 '{root.FullName}/tree/init' '{root.FullName}/tree/bin/busybox' && cd '{root.FullName}/tree' && find . | cpio -o -H newc --quiet > '{initramfs}'");
+
+            var stopwatch = Stopwatch.StartNew();
+            var outcome = await KernelRunner.RunOne(kernel with { Platform = "linux-kernel-hang-x64-vm" }, Config.Userland, TimeSpan.FromSeconds(20), TestContext.Progress.WriteLine, initramfs);
+
+            Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(60)), "killed at the limit, not left running");
+            Assert.That(outcome.Failure, Does.Contain("did not power off within"));
+            Assert.That(outcome.Results!.Claims, Has.All.Matches<ClaimResult>(c => c.Verdict == Verdict.Error));
+            Assert.That(outcome.Results.Claims[0].Note, Does.Contain("hanging on purpose"), "the console's tail is in the note");
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+
+    private static void Sh(string script)
+    {
+        using var process = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", script]))!;
+        process.WaitForExit();
+        Assert.That(process.ExitCode, Is.Zero, script);
+    }
+}
