@@ -16,6 +16,10 @@ public sealed record Distro
     /// <summary>The runtime identifier of the payload: linux-x64, or linux-musl-x64 for Alpine.</summary>
     public string Rid { get; init; } = "linux-x64";
 
+    /// <summary>The OCI runtime: null for Docker's default (runc), "runsc" for gVisor. With runsc, the platform
+    /// id is linux-gvisor-&lt;runsc version&gt;-x64-container, whatever the image.</summary>
+    public string? Runtime { get; init; }
+
     public override string ToString() => Name;
 }
 

@@ -12,6 +12,11 @@ public static class DistroImages
     /// <summary>Why this distro's image cannot be had here, or null.</summary>
     public static async Task<string?> Unavailable(Distro distro)
     {
+        if (distro.Runtime is { } runtime && await Sandbox.Unavailable(runtime) is { } noRuntime)
+        {
+            return noRuntime;
+        }
+
         if (distro.Rootfs is { } suite)
         {
             return File.Exists(RootfsTarball(suite)) ? null : $"no root filesystem for {suite} at {RootfsTarball(suite)}: run ci/make-rootfs.sh {suite}";

@@ -62,20 +62,37 @@ public static class DistroRunner
         {
             var payload = await Payload.For(distro.Rid, progress);
             var image = await DistroImages.Resolve(distro, progress, cancel.Token);
-            progress($"starting {image}");
+            var environment = new Dictionary<string, string>
+            {
+                ["CONFORMANCE_RESULTS_DIR"] = ResultsDir,
+                ["CONFORMANCE_CONTAINER"] = "docker",
+                ["TESTINGPLATFORM_TELEMETRY_OPTOUT"] = "1",
+                ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+                ["DOTNET_NOLOGO"] = "1",
+            };
+            if (distro.Runtime is { } runtime)
+            {
+                var version = await Sandbox.Version(runtime);
+                distro = distro with { Platform = Sandbox.PlatformId(distro.Platform, version) };
+                environment["CONFORMANCE_OCI_RUNTIME"] = $"{runtime} {version}";
+                environment["CONFORMANCE_PLATFORM_ID"] = distro.Platform;
+            }
+
+            progress($"starting {image}{(distro.Runtime is null ? "" : $" under {distro.Runtime}")}");
             container = new ContainerBuilder(image)
                 .WithName($"conformance-{distro.Name}-{Guid.NewGuid():N}")
                 .WithLogger(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance)
-                .WithCreateParameterModifier(p => (p.HostConfig ??= new()).NetworkMode = "none")
-                .WithResourceMapping(new DirectoryInfo(payload), "/payload/", 0, 0, Executable)
-                .WithEnvironment(new Dictionary<string, string>
+                .WithCreateParameterModifier(p =>
                 {
-                    ["CONFORMANCE_RESULTS_DIR"] = ResultsDir,
-                    ["CONFORMANCE_CONTAINER"] = "docker",
-                    ["TESTINGPLATFORM_TELEMETRY_OPTOUT"] = "1",
-                    ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-                    ["DOTNET_NOLOGO"] = "1",
+                    p.HostConfig ??= new();
+                    p.HostConfig.NetworkMode = "none";
+                    if (distro.Runtime is { } runtime)
+                    {
+                        p.HostConfig.Runtime = runtime;
+                    }
                 })
+                .WithResourceMapping(new DirectoryInfo(payload), "/payload/", 0, 0, Executable)
+                .WithEnvironment(environment)
                 .WithEntrypoint("/bin/sh", $"/payload/{Payload.Script}")
                 .WithCleanUp(false)
                 .Build();

@@ -18,6 +18,10 @@ public sealed record PlatformInfo
     public required string Runtime { get; init; }
     public required string Arch { get; init; }
     public string? Container { get; init; }
+
+    /// <summary>The OCI runtime the container ran under when it is not the default runc, with its version
+    /// (gVisor's runsc answers socket calls with its own network stack, not Linux's).</summary>
+    public string? OciRuntime { get; init; }
     public required string User { get; init; }
 
     [System.Text.Json.Serialization.JsonIgnore]
@@ -28,6 +32,7 @@ public sealed record PlatformInfo
         ["libc"] = Libc,
         ["arch"] = Arch,
         ["container"] = Container,
+        ["ociRuntime"] = OciRuntime?.Split(' ')[0],
         ["user"] = User,
     });
 
@@ -80,6 +85,9 @@ public sealed record PlatformInfo
         };
     }
 
+    /// <summary>The kernel release, as uname(2) reports it (gVisor's /proc has no sys/kernel/osrelease).</summary>
+    private static string KernelRelease() => Native.Posix.Uname.Release();
+
     /// <summary>Wine's version when this Windows process runs under Wine (ntdll exports wine_get_version).</summary>
     private static string? WineVersion()
     {
@@ -106,12 +114,13 @@ public sealed record PlatformInfo
         {
             Id = declared is { Length: > 0 } ? declared : $"linux-{distroId}-{version}-{arch}{(container is null ? "" : "-container")}",
             Os = "linux",
-            OsVersion = File.ReadAllText("/proc/sys/kernel/osrelease").Trim(),
+            OsVersion = KernelRelease(),
             Distro = release.GetValueOrDefault("PRETTY_NAME"),
             Libc = LibcVersion(),
             Runtime = runtime,
             Arch = arch,
             Container = container,
+            OciRuntime = Environment.GetEnvironmentVariable("CONFORMANCE_OCI_RUNTIME") is { Length: > 0 } oci ? oci : null,
             User = user,
         };
     }

@@ -15,7 +15,12 @@ public static class ResultsStore
         ? Path.GetFullPath(dir)
         : Path.Combine(RepositoryRoot.Find() ?? Environment.CurrentDirectory, "artifacts", "results");
 
-    public static string PathFor(PlatformInfo platform) => Path.Combine(Directory, $"{platform.Id}.json");
+    /// <summary>The results file: DIR/&lt;platform-id&gt;.json, or exactly CONFORMANCE_RESULTS_FILE when a runner
+    /// names it (so it can read it back without listing a folder, which gVisor's sandbox fails at here).</summary>
+    public static string PathFor(PlatformInfo platform) =>
+        Environment.GetEnvironmentVariable("CONFORMANCE_RESULTS_FILE") is { Length: > 0 } file
+            ? Path.GetFullPath(file)
+            : Path.Combine(Directory, $"{platform.Id}.json");
 
     public static void Record(ClaimResult result) => Record(result, PlatformInfo.Current, PathFor(PlatformInfo.Current), Catalogue.Default);
 

@@ -96,6 +96,7 @@ internal static unsafe partial class Libc
 
     // Processes and credentials.
     [LibraryImport(Lib)] internal static partial uint geteuid();
+    [LibraryImport(Lib, SetLastError = true)] internal static partial int uname(byte* name);
     [LibraryImport(Lib, SetLastError = true)] internal static partial int getrlimit(int resource, ulong* limit);
     [LibraryImport(Lib, SetLastError = true)] internal static partial int setrlimit(int resource, ulong* limit);
     [LibraryImport(Lib, SetLastError = true)] internal static partial nint syscall(nint number, nint a1, nint a2, nint a3);

@@ -79,6 +79,7 @@ internal static class BsdErrno
             ["EACCES"] = 13,
             ["EFAULT"] = 14,
             ["ENOTDIR"] = 20,
+            ["ENOTTY"] = 25,
             ["EINVAL"] = 22,
             ["EMFILE"] = 24,
             ["EPIPE"] = 32,

@@ -68,6 +68,7 @@ public static class LinuxTables
         ["EACCES"] = 13,
         ["EFAULT"] = 14,
         ["ENOTDIR"] = 20,
+        ["ENOTTY"] = 25,
         ["EINVAL"] = 22,
         ["EMFILE"] = 24,
         ["EPIPE"] = 32,
