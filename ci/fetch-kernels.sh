@@ -11,12 +11,7 @@
 set -euo pipefail
 cache="${CONFORMANCE_CACHE:-/var/cache/conformance}/kernels"
 suites=("$@"); [ ${#suites[@]} -gt 0 ] || suites=(bullseye bookworm trixie)
-mirror="${CONFORMANCE_DEBIAN_MIRROR:-}"
-if [ -z "$mirror" ]; then
-  mirror=$(grep -hE '^URIs:' /etc/apt/sources.list.d/*.sources 2>/dev/null | awk '{print $2}' | grep -v security | head -n1 || true)
-  [ -n "$mirror" ] || mirror=$(grep -hE '^deb ' /etc/apt/sources.list 2>/dev/null | awk '{print $2}' | grep -v security | head -n1 || true)
-fi
-[ -n "$mirror" ] || { echo "fetch-kernels: no Debian mirror found in /etc/apt; set CONFORMANCE_DEBIAN_MIRROR" >&2; exit 2; }
+. "$(dirname "$0")/debian-mirror.sh"
 
 for suite in "${suites[@]}"; do
   dest="$cache/$suite"

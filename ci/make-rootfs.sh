@@ -13,15 +13,7 @@ set -euo pipefail
 cache="${CONFORMANCE_CACHE:-/var/cache/conformance}/rootfs"
 suites=("$@"); [ ${#suites[@]} -gt 0 ] || suites=(bullseye bookworm trixie)
 
-mirror="${CONFORMANCE_DEBIAN_MIRROR:-}"
-if [ -z "$mirror" ]; then
-  # The first "URIs:" of deb822 sources, or the first "deb" line, that serves Debian's main archive.
-  mirror=$(grep -hE '^URIs:' /etc/apt/sources.list.d/*.sources 2>/dev/null | awk '{print $2}' | grep -v security | head -n1 || true)
-  [ -n "$mirror" ] || mirror=$(grep -hE '^deb ' /etc/apt/sources.list 2>/dev/null | awk '{print $2}' | grep -v security | head -n1 || true)
-fi
-if [ -z "$mirror" ]; then
-  echo "make-rootfs: no Debian mirror found in /etc/apt; set CONFORMANCE_DEBIAN_MIRROR" >&2; exit 2
-fi
+. "$(dirname "$0")/debian-mirror.sh"
 command -v debootstrap >/dev/null || { echo "make-rootfs: debootstrap is missing (apt-get install debootstrap)" >&2; exit 2; }
 
 mkdir -p "$cache"

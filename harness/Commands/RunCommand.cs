@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Conformance.Fixtures.Processes;
 using System.Text.RegularExpressions;
 using Conformance.Fixtures.Claims;
 using Conformance.Fixtures.Results;
@@ -162,50 +162,15 @@ public static partial class RunCommand
 
     internal static int Dotnet(string workingDirectory, IEnumerable<string> args, IDictionary<string, string>? env, Action<string> onLine)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+        var environment = new Dictionary<string, string>(env ?? new Dictionary<string, string>())
         {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            ["DOTNET_NOLOGO"] = "1",
         };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        foreach (var (key, value) in env ?? new Dictionary<string, string>())
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start) ?? throw new CliException("could not start dotnet; is the .NET SDK on PATH?");
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                lock (process)
-                {
-                    onLine(e.Data);
-                }
-            }
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                lock (process)
-                {
-                    onLine(e.Data);
-                }
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        process.WaitForExit();
-        return process.ExitCode;
+        // A build or a whole test run: bounded generously, so a hang still ends.
+        var result = Command.Run(dotnet, args, TimeSpan.FromMinutes(30), environment, onLine, workingDirectory);
+        return result.Exit ?? throw new CliException($"dotnet {string.Join(' ', args.Take(2))} did not finish within 30 minutes");
     }
 
     [GeneratedRegex(@"^\s+(?<outcome>Passed|Failed|Skipped)\s+(?<id>\S+)")]

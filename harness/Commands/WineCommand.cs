@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Conformance.Fixtures.Processes;
 using Conformance.Fixtures.Claims;
 using Conformance.Fixtures.Results;
 using Conformance.Harness.Cli;
@@ -84,30 +84,18 @@ public static class WineCommand
 
     private static int Run(string wine, string[] args, string prefix, string outDir, TimeSpan limit, out string output)
     {
-        var start = new ProcessStartInfo(wine) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
+        var environment = new Dictionary<string, string>
         {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["WINEPREFIX"] = prefix;
-        start.Environment["WINEDEBUG"] = "-all";
-        start.Environment["CONFORMANCE_RESULTS_DIR"] = "Z:" + outDir.Replace('/', '\\');
-        start.Environment["TESTINGPLATFORM_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        // .NET's W^X double mapping of code pages makes the runtime crash at exit under Wine.
-        start.Environment["DOTNET_EnableWriteXorExecute"] = "0";
-        using var process = Process.Start(start) ?? throw new CliException($"could not start {wine}");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(limit))
-        {
-            process.Kill(entireProcessTree: true);
-            output = $"timed out after {limit.TotalMinutes:0.#} min";
-            return -1;
-        }
-
-        output = stdout.Result + stderr.Result;
-        return process.ExitCode;
+            ["WINEPREFIX"] = prefix,
+            ["WINEDEBUG"] = "-all",
+            ["CONFORMANCE_RESULTS_DIR"] = "Z:" + outDir.Replace('/', '\\'),
+            ["TESTINGPLATFORM_TELEMETRY_OPTOUT"] = "1",
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            // .NET's W^X double mapping of code pages makes the runtime crash at exit under Wine.
+            ["DOTNET_EnableWriteXorExecute"] = "0",
+        };
+        var result = Command.Run(wine, args, limit, environment);
+        output = result.TimedOut ? $"timed out after {limit.TotalMinutes:0.#} min" : result.Output;
+        return result.Exit ?? -1;
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace Conformance.Harness.Distros;
@@ -27,11 +26,8 @@ public static partial class Sandbox
         using var client = DockerEngine.Client();
         var info = await client.System.GetSystemInfoAsync();
         var path = info.Runtimes[runtime].Path ?? runtime;
-        var start = new ProcessStartInfo(path, ["--version"]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot run {path} --version");
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        var match = VersionLine().Match(output);
+        var result = await Fixtures.Processes.Command.RunAsync(path, ["--version"], TimeSpan.FromSeconds(30));
+        var match = VersionLine().Match(result.Output);
         return match.Success ? match.Groups[1].Value : "unknown";
     }
 

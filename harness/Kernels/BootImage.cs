@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Conformance.Fixtures.Processes;
 using System.Security.Cryptography;
 using System.Text;
 using Conformance.Harness.Distros;
@@ -78,15 +78,10 @@ public static class BootImage
 
     private static async Task Sh(string script)
     {
-        var start = new ProcessStartInfo("/bin/sh") { RedirectStandardError = true, RedirectStandardOutput = true };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(script);
-        using var process = Process.Start(start)!;
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
+        var result = await Command.RunAsync("/bin/sh", ["-c", script], TimeSpan.FromMinutes(5));
+        if (result.Exit != 0)
         {
-            throw new InvalidOperationException($"building the initramfs failed ({script.Split("&&")[^1].Trim()}): {error.Trim()}");
+            throw new InvalidOperationException($"building the initramfs failed ({script.Split("&&")[^1].Trim()}): {result.Output.Trim()}");
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Conformance.Fixtures.Processes;
 using System.Text;
 using System.Text.Json;
 using Conformance.Fixtures.Claims;
@@ -116,7 +117,6 @@ public static class KernelRunner
     /// <summary>Runs QEMU until the guest powers off (its exit code) or the limit passes (null, QEMU killed).</summary>
     private static async Task<int?> Boot(string vmlinuz, string initramfs, string platform, bool kvm, TimeSpan limit, StringBuilder console)
     {
-        var start = new ProcessStartInfo(Qemu) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         string[] args =
         [
             "-machine", kvm ? "accel=kvm" : "accel=tcg", "-cpu", kvm ? "host" : "max", "-smp", "2", "-m", "3072",
@@ -124,46 +124,14 @@ public static class KernelRunner
             "-append", $"console=ttyS0 panic=-1 quiet CONFORMANCE_PLATFORM_ID={platform}",
             "-nic", "none", "-display", "none", "-serial", "stdio", "-monitor", "none", "-no-reboot",
         ];
-        foreach (var arg in args)
+        var result = await Command.RunAsync(Qemu, args, limit, onLine: line =>
         {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start QEMU");
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
+            lock (console)
             {
-                lock (console)
-                {
-                    console.AppendLine(e.Data);
-                }
+                console.AppendLine(line);
             }
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                lock (console)
-                {
-                    console.AppendLine(e.Data);
-                }
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using var cancel = new CancellationTokenSource(limit);
-        try
-        {
-            await process.WaitForExitAsync(cancel.Token);
-            return process.ExitCode;
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            return null;
-        }
+        });
+        return result.Exit;
     }
 
     public static string Report(IEnumerable<KernelOutcome> outcomes) => string.Join(Environment.NewLine, outcomes.Select(o => o switch

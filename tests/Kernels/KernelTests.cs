@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Conformance.Fixtures.Processes;
 using Conformance.Fixtures.Claims;
 using Conformance.Fixtures.Results;
 using Conformance.Harness.Distros;
@@ -94,10 +95,6 @@ public sealed class KernelTests
         }
     }
 
-    private static void Sh(string script)
-    {
-        using var process = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", script]))!;
-        process.WaitForExit();
-        Assert.That(process.ExitCode, Is.Zero, script);
-    }
+    private static void Sh(string script) =>
+        Assert.That(Command.Run("/bin/sh", ["-c", script], TimeSpan.FromMinutes(1)).Exit, Is.Zero, script);
 }

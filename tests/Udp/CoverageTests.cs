@@ -3,17 +3,4 @@ using Conformance.Fixtures.Claims;
 namespace Conformance.Udp;
 
 /// <summary>Every udp.* claim of the catalogue has exactly one test here.</summary>
-public sealed class CoverageTests
-{
-    [Test]
-    public void EveryUdpClaimHasExactlyOneTest()
-    {
-        var (untested, unknown, twice) = ClaimCoverage.Of(typeof(CoverageTests).Assembly, "udp");
-        Assert.Multiple(() =>
-        {
-            Assert.That(untested, Is.Empty, "catalogue claims without a test");
-            Assert.That(unknown, Is.Empty, "tests naming no catalogue claim");
-            Assert.That(twice, Is.Empty, "claims with two tests");
-        });
-    }
-}
+public sealed class CoverageTests() : CatalogueCoverageTests("udp");

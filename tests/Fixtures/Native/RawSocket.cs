@@ -31,6 +31,22 @@ public sealed class RawSocket : IDisposable
         return Adopt(Calls.Socket(af, type, protocol), "socket()");
     }
 
+    /// <summary>Runs <paramref name="setup"/> on this new socket and hands it back; a setup that throws closes
+    /// the socket first, so a helper that makes a configured socket never leaks one.</summary>
+    public RawSocket SetUp(Action<RawSocket> setup)
+    {
+        try
+        {
+            setup(this);
+            return this;
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
     public SysResult Bind(IPEndPoint endPoint) => Calls.Bind(Handle, Sys.SockAddr.Encode(endPoint));
 
     public SysResult BindRaw(ReadOnlySpan<byte> sockaddr) => Calls.Bind(Handle, sockaddr);

@@ -11,42 +11,20 @@ public static class Loopback
     public static IPEndPoint Port(int port) => new(IPAddress.Loopback, port);
 
     /// <summary>A TCP socket listening on 127.0.0.1 at a port the OS picked.</summary>
-    public static RawSocket Listener(int backlog = 16, bool reuseAddress = false)
+    public static RawSocket Listener(int backlog = 16, bool reuseAddress = false) => RawSocket.Tcp().SetUp(listener =>
     {
-        var listener = RawSocket.Tcp();
-        try
+        if (reuseAddress)
         {
-            if (reuseAddress)
-            {
-                listener.SetInt(Sys.C.SOL_SOCKET, Sys.C.SO_REUSEADDR, 1).Expect("setsockopt(SO_REUSEADDR)");
-            }
+            listener.SetInt(Sys.C.SOL_SOCKET, Sys.C.SO_REUSEADDR, 1).Expect("setsockopt(SO_REUSEADDR)");
+        }
 
-            listener.Bind(AnyPort).Expect("bind(127.0.0.1:0)");
-            listener.Listen(backlog).Expect("listen()");
-            return listener;
-        }
-        catch
-        {
-            listener.Dispose();
-            throw;
-        }
-    }
+        listener.Bind(AnyPort).Expect("bind(127.0.0.1:0)");
+        listener.Listen(backlog).Expect("listen()");
+    });
 
     /// <summary>A UDP socket bound to 127.0.0.1 at a port the OS picked.</summary>
-    public static RawSocket UdpBound()
-    {
-        var socket = RawSocket.Udp();
-        try
-        {
-            socket.Bind(AnyPort).Expect("bind(127.0.0.1:0) of a UDP socket");
-            return socket;
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
+    public static RawSocket UdpBound() =>
+        RawSocket.Udp().SetUp(socket => socket.Bind(AnyPort).Expect("bind(127.0.0.1:0) of a UDP socket"));
 
     /// <summary>A loopback UDP port with nobody on it: the OS picked it for a socket that is closed again, so
     /// a datagram sent there draws an ICMP port unreachable.</summary>

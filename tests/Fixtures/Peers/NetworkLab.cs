@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Conformance.Fixtures.Native;
 using Conformance.Fixtures.Native.Posix;
@@ -157,21 +156,8 @@ public sealed class NetworkLab : IDisposable
 
         private static (int Code, string Output) Exec(string[] args)
         {
-            var start = new ProcessStartInfo(Path!) { RedirectStandardError = true, RedirectStandardOutput = true };
-            foreach (var arg in args)
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            using var process = Process.Start(start)!;
-            var output = process.StandardError.ReadToEnd() + process.StandardOutput.ReadToEnd();
-            if (!process.WaitForExit(10_000))
-            {
-                process.Kill();
-                return (-1, "timed out after 10 s");
-            }
-
-            return (process.ExitCode, output);
+            var result = Processes.Command.Run(Path!, args, TimeSpan.FromSeconds(10));
+            return (result.Exit ?? -1, result.TimedOut ? "timed out after 10 s" : result.Output);
         }
     }
 }

@@ -12,21 +12,8 @@ public sealed class RefusingEndpoint : IDisposable
 
     public IPEndPoint EndPoint => _holder.LocalEndPoint;
 
-    public static RefusingEndpoint Tcp() => Bound(RawSocket.Tcp());
-
-    private static RefusingEndpoint Bound(RawSocket holder)
-    {
-        try
-        {
-            holder.Bind(Loopback.AnyPort).Expect("bind(127.0.0.1:0)");
-            return new RefusingEndpoint(holder);
-        }
-        catch
-        {
-            holder.Dispose();
-            throw;
-        }
-    }
+    public static RefusingEndpoint Tcp() =>
+        new(RawSocket.Tcp().SetUp(holder => holder.Bind(Loopback.AnyPort).Expect("bind(127.0.0.1:0)")));
 
     public void Dispose() => _holder.Dispose();
 }

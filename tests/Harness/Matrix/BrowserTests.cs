@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Conformance.Fixtures.Processes;
 using System.Text.RegularExpressions;
 using Conformance.Fixtures.Results;
 using Conformance.Harness.Matrix;
@@ -62,28 +62,28 @@ public sealed partial class BrowserTests
         var profile = Directory.CreateTempSubdirectory("conformance-chromium-");
         try
         {
-            var start = new ProcessStartInfo(Chromium) { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var arg in (string[])["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                         "--disable-background-networking", "--disable-component-update", "--disable-sync", $"--user-data-dir={profile.FullName}", .. args])
+            var result = Command.Run(Chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", $"--user-data-dir={profile.FullName}", .. args],
+                TimeSpan.FromSeconds(60));
+            if (result.TimedOut)
             {
-                start.ArgumentList.Add(arg);
-            }
-
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(60_000))
-            {
-                process.Kill(entireProcessTree: true);
                 Assert.Fail("Chromium did not finish within 60 s");
             }
 
-            return process.ExitCode == 0 ? stdout.Result : throw new AssertionException($"Chromium exited {process.ExitCode}: {stderr.Result}");
+            return result.Exit == 0 ? DomOf(result.Output) : throw new AssertionException($"Chromium exited {result.Exit}: {result.Output}");
         }
         finally
         {
             profile.Delete(recursive: true);
         }
+    }
+
+    /// <summary>--dump-dom prints the page on standard output; Chromium's own warnings, on standard error, come
+    /// interleaved with it, so keep what starts at the document.</summary>
+    private static string DomOf(string output)
+    {
+        var start = output.IndexOf("<html", StringComparison.Ordinal);
+        return start < 0 ? output : output[start..];
     }
 
     private static string Unavailable(string why)

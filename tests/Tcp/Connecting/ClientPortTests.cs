@@ -48,19 +48,9 @@ public sealed class ClientPortTests : ClaimTest
         Observe("connect", Wait.Within(again, Wait.Writable, 3000) == 0 ? "pending" : again.PendingError().OkOrError);
     }
 
-    private static RawSocket BoundClient(int port)
+    private static RawSocket BoundClient(int port) => RawSocket.Tcp().SetUp(client =>
     {
-        var client = RawSocket.Tcp();
-        try
-        {
-            client.SetInt(Sys.C.SOL_SOCKET, Sys.C.SO_REUSEADDR, 1).Expect("setsockopt(SO_REUSEADDR)");
-            client.Bind(Loopback.Port(port)).Expect("bind() of the client");
-            return client;
-        }
-        catch
-        {
-            client.Dispose();
-            throw;
-        }
-    }
+        client.SetInt(Sys.C.SOL_SOCKET, Sys.C.SO_REUSEADDR, 1).Expect("setsockopt(SO_REUSEADDR)");
+        client.Bind(Loopback.Port(port)).Expect("bind() of the client");
+    });
 }

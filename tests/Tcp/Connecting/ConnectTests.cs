@@ -23,10 +23,14 @@ public sealed class ConnectTests : ClaimTest
         var clients = Enumerable.Range(0, 8).Select(_ => RawSocket.Tcp()).ToList();
         try
         {
+            // Each handshake settles before the next connect (a stack may answer SYNs asynchronously), until one
+            // is left waiting: from then on the queue is full and the rest wait too.
+            var queueFull = false;
             foreach (var client in clients)
             {
                 client.SetNonBlocking(true);
                 client.Connect(listener.LocalEndPoint);
+                queueFull = queueFull || Wait.Within(client, Wait.Writable, 100) == 0;
             }
 
             // Ignored SYNs are retried after a second or more; half a second shows who got in and who waits.

@@ -1,4 +1,5 @@
 using Conformance.Fixtures.Claims;
+using Conformance.Fixtures.Native;
 using Conformance.Fixtures.Peers;
 
 namespace Conformance.Tcp.ReadWrite;
@@ -27,7 +28,20 @@ public sealed class ShortIoTests : ClaimTest
         Peer.Send(pair.Server, new byte[10]);
         Wait.For(pair.Client, Wait.Readable, "the first 10 bytes");
         Peer.Send(pair.Server, new byte[10]);
+        // Both writes queued before the read, on every stack (some deliver loopback data asynchronously).
+        if (!Wait.Until(() => Queued(pair.Client) >= 20, Wait.ExpectedMs, stepMs: 1))
+        {
+            throw new ScenarioException("the second 10 bytes never arrived");
+        }
 
         Observe("read#1", pair.Client.Read(100));
+    }
+
+    /// <summary>FIONREAD: the bytes queued for reading.</summary>
+    private static int Queued(RawSocket socket)
+    {
+        var bytes = 0;
+        socket.Ioctl(Sys.C.FIONREAD, ref bytes).Expect("ioctl(FIONREAD)");
+        return bytes;
     }
 }
