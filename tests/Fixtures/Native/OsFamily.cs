@@ -29,13 +29,4 @@ public static class OsFamilies
         OsFamily.Windows => "windows",
         _ => throw new ArgumentOutOfRangeException(nameof(os), os, null),
     };
-
-    public static OsFamily Parse(string id) => id switch
-    {
-        "linux" => OsFamily.Linux,
-        "macos" => OsFamily.MacOS,
-        "freebsd" => OsFamily.FreeBsd,
-        "windows" => OsFamily.Windows,
-        _ => throw new FormatException($"unknown OS family '{id}' (expected linux, macos, freebsd or windows)"),
-    };
 }

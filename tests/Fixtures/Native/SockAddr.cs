@@ -51,15 +51,6 @@ public sealed class SockAddr(SocketConstants constants)
         throw new ScenarioException($"unexpected address family {family} in a sockaddr");
     }
 
-    /// <summary>A sockaddr whose family field says <paramref name="family"/> but whose body is laid out as
-    /// <paramref name="endPoint"/>: for the claims about what bind() makes of a wrong structure.</summary>
-    public byte[] EncodeWithFamily(IPEndPoint endPoint, int family)
-    {
-        var bytes = Encode(endPoint);
-        WriteFamily(bytes, family, bytes.Length);
-        return bytes;
-    }
-
     private void WriteFamily(Span<byte> bytes, int family, int length)
     {
         if (constants.SockaddrHasLen)
