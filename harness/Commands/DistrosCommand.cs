@@ -50,7 +50,7 @@ public static class DistrosCommand
     }
 
     /// <summary>The sweep with progress on the console; also the distro part of `conformance matrix`.</summary>
-    public static List<DistroOutcome> Sweep(IReadOnlyList<Distro> distros, string outDir, TimeSpan limit)
+    public static List<Columns.ColumnOutcome> Sweep(IReadOnlyList<Distro> distros, string outDir, TimeSpan limit)
     {
         Console.WriteLine($"Running the suite in {distros.Count} distro container(s), {Environment.ProcessorCount} at a time...");
         var gate = new Lock();
@@ -61,7 +61,7 @@ public static class DistrosCommand
                 Console.WriteLine(line);
             }
         }).GetAwaiter().GetResult();
-        Console.WriteLine(DistroRunner.Report(outcomes));
+        Console.WriteLine(Columns.Columns.Report(outcomes));
         return outcomes;
     }
 }

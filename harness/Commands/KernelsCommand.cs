@@ -47,11 +47,11 @@ public static class KernelsCommand
         return outcomes.Any(o => o.Failure is not null) ? 1 : 0;
     }
 
-    public static List<KernelOutcome> Sweep(IReadOnlyList<KernelEntry> kernels, string userland, string outDir, TimeSpan limit)
+    public static List<Columns.ColumnOutcome> Sweep(IReadOnlyList<KernelEntry> kernels, string userland, string outDir, TimeSpan limit)
     {
         Console.WriteLine($"Booting {kernels.Count} kernel(s) under QEMU, one at a time...");
         var outcomes = KernelRunner.RunAll(kernels, userland, outDir, limit, Console.WriteLine).GetAwaiter().GetResult();
-        Console.WriteLine(KernelRunner.Report(outcomes));
+        Console.WriteLine(Columns.Columns.Report(outcomes));
         return outcomes;
     }
 }

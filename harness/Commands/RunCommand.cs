@@ -114,7 +114,7 @@ public static partial class RunCommand
             var file = ResultsFile.Load(Path.Combine(dir, $"{PlatformInfo.Current.Id}.json"));
             runs.Add(file);
             failed |= exit != 0;
-            Console.WriteLine($"Run {k}/{times}: {string.Join(", ", Enum.GetValues<Verdict>().Select(v => $"{file.Claims.Count(c => c.Verdict == v)} {v.ToString().ToLowerInvariant()}"))}{(exit != 0 ? " (a claim failed)" : "")}");
+            Console.WriteLine($"Run {k}/{times}: {Columns.Columns.Counts(file)}{(exit != 0 ? " (a claim failed)" : "")}");
         }
 
         var report = Stability.Of(runs);
@@ -140,8 +140,7 @@ public static partial class RunCommand
     private static void Summarise(ResultsFile file, List<string> missing, string path, TextWriter progress)
     {
         progress.WriteLine();
-        var counts = Enum.GetValues<Verdict>().Select(v => $"{file.Claims.Count(c => c.Verdict == v)} {v.ToString().ToLowerInvariant()}");
-        progress.WriteLine($"{file.Claims.Count} claims on {file.Platform.Id}: {string.Join(", ", counts)}");
+        progress.WriteLine($"{file.Claims.Count} claims on {file.Platform.Id}: {Columns.Columns.Counts(file)}");
         foreach (var claim in file.Claims.Where(c => c.Verdict is not Verdict.Holds))
         {
             var why = claim.Documented?.Reason ?? claim.Note ?? "";

@@ -72,7 +72,7 @@ public static class WineCommand
 
         var results = ResultsFile.Load(file);
         var missing = Catalogue.Default.Claims.Select(c => c.Id).Except(results.Claims.Select(c => c.Id)).ToList();
-        Console.WriteLine($"{results.Platform.Id} ({results.Platform.Distro}): {DistroRunner.Summary(results)}");
+        Console.WriteLine($"{results.Platform.Id} ({results.Platform.Distro}): {Columns.Columns.Summary(results)}");
         Console.WriteLine($"Results: {file}");
         if (missing.Count > 0)
         {

@@ -1,17 +1,13 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
 using Conformance.Fixtures.Claims;
 using Conformance.Fixtures.Results;
+using Conformance.Harness.Columns;
 using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Configurations;
 using DotNet.Testcontainers.Containers;
 
 namespace Conformance.Harness.Distros;
-
-/// <summary>What one distro column came to: its results file (an error column when the container failed),
-/// or why it was skipped.</summary>
-public sealed record DistroOutcome(Distro Distro, ResultsFile? Results, string? Skipped, string? Failure);
 
 /// <summary>Runs the suite in a container per distro: network mode none (loopback only), no ports, the payload
 /// copied in with the executable bit, a time limit, and the container removed afterwards. Distros run in
@@ -23,7 +19,7 @@ public static class DistroRunner
     private const UnixFileModes Executable = UnixFileModes.UserRead | UnixFileModes.UserWrite | UnixFileModes.UserExecute
         | UnixFileModes.GroupRead | UnixFileModes.GroupExecute | UnixFileModes.OtherRead | UnixFileModes.OtherExecute;
 
-    public static async Task<List<DistroOutcome>> RunAll(IReadOnlyList<Distro> distros, string outDir, TimeSpan limit, Action<string> progress)
+    public static async Task<List<ColumnOutcome>> RunAll(IReadOnlyList<Distro> distros, string outDir, TimeSpan limit, Action<string> progress)
     {
         using var slots = new SemaphoreSlim(Math.Max(1, Environment.ProcessorCount));
         var tasks = distros.Select(async distro =>
@@ -47,12 +43,12 @@ public static class DistroRunner
         return [.. await Task.WhenAll(tasks)];
     }
 
-    public static async Task<DistroOutcome> RunOne(Distro distro, TimeSpan limit, Action<string> progress)
+    public static async Task<ColumnOutcome> RunOne(Distro distro, TimeSpan limit, Action<string> progress)
     {
         if (await DistroImages.Unavailable(distro) is { } why)
         {
             progress($"skipped: {why}");
-            return new DistroOutcome(distro, null, why, null);
+            return new ColumnOutcome(distro.Name, distro.Platform, null, why, null);
         }
 
         var stopwatch = Stopwatch.StartNew();
@@ -106,8 +102,8 @@ public static class DistroRunner
                 progress($"note: the container reports platform {results.Platform.Id}, ci/distros.json says {distro.Platform}");
             }
 
-            progress($"{Summary(results)} in {stopwatch.Elapsed.TotalSeconds:0} s (exit {exit})");
-            return new DistroOutcome(distro, results, null, null);
+            progress($"{Columns.Columns.Summary(results)} in {stopwatch.Elapsed.TotalSeconds:0} s (exit {exit})");
+            return new ColumnOutcome(distro.Name, distro.Platform, results, null, null);
         }
         catch (Exception e)
         {
@@ -116,7 +112,8 @@ public static class DistroRunner
                 : $"{e.GetType().Name}: {e.Message.Split('\n')[0].Trim()}";
             var tail = container is null ? "" : await LogTail(container);
             progress($"error: {reason}");
-            return new DistroOutcome(distro, ErrorColumn(distro, reason, tail), null, reason);
+            var column = Columns.Columns.ErrorColumn(distro.Name, "container", distro.Platform, distro.Image ?? $"Debian {distro.Rootfs} (minbase)", "docker", reason, tail);
+            return new ColumnOutcome(distro.Name, distro.Platform, column, null, reason);
         }
         finally
         {
@@ -126,28 +123,6 @@ public static class DistroRunner
             }
         }
     }
-
-    /// <summary>A column of errors, so a broken distro shows in the matrix and the gate instead of vanishing.</summary>
-    public static ResultsFile ErrorColumn(Distro distro, string reason, string logTail)
-    {
-        var note = string.IsNullOrWhiteSpace(logTail) ? $"the {distro.Name} container failed: {reason}" : $"the {distro.Name} container failed: {reason}; log tail: {logTail}";
-        return new ResultsFile
-        {
-            Platform = PlatformInfo.Current with
-            {
-                Id = distro.Platform,
-                Distro = distro.Image ?? $"Debian {distro.Rootfs} (minbase)",
-                Libc = null,
-                Container = "docker",
-                User = "root",
-            },
-            StartedAt = DateTime.UtcNow,
-            Claims = [.. Catalogue.Default.Claims.Select(c => new ClaimResult { Id = c.Id, Faq = c.Faq, Verdict = Verdict.Error, Observed = [], Note = note })],
-        };
-    }
-
-    public static string Summary(ResultsFile results) =>
-        $"{results.Claims.Count} claims: " + string.Join(", ", Enum.GetValues<Verdict>().Select(v => $"{results.Claims.Count(c => c.Verdict == v)} {v.ToString().ToLowerInvariant()}"));
 
     private static async Task<string> LogTail(IContainer container)
     {
@@ -178,23 +153,5 @@ public static class DistroRunner
         {
             // never created, or already gone
         }
-    }
-
-    /// <summary>One line per outcome, for the end of a sweep.</summary>
-    public static string Report(IEnumerable<DistroOutcome> outcomes)
-    {
-        var text = new StringBuilder();
-        foreach (var o in outcomes)
-        {
-            text.AppendLine(o switch
-            {
-                { Skipped: { } why } => $"  {o.Distro.Name,-14} skipped: {why}",
-                { Failure: { } why } => $"  {o.Distro.Name,-14} error: {why}",
-                { Results: { } r } => $"  {o.Distro.Name,-14} {r.Platform.Id}: {Summary(r)}",
-                _ => $"  {o.Distro.Name,-14} ?",
-            });
-        }
-
-        return text.ToString().TrimEnd();
     }
 }

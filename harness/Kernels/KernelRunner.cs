@@ -4,12 +4,10 @@ using System.Text;
 using System.Text.Json;
 using Conformance.Fixtures.Claims;
 using Conformance.Fixtures.Results;
+using Conformance.Harness.Columns;
 using Conformance.Harness.Distros;
 
 namespace Conformance.Harness.Kernels;
-
-/// <summary>What one kernel column came to.</summary>
-public sealed record KernelOutcome(KernelEntry Kernel, ResultsFile? Results, string? Skipped, string? Failure);
 
 /// <summary>Boots each kernel under QEMU with no network card, the shared initramfs, a memory and time limit, KVM
 /// when /dev/kvm is usable and software emulation otherwise, and reads the results off the serial console.
@@ -41,9 +39,9 @@ public static class KernelRunner
         }
     }
 
-    public static async Task<List<KernelOutcome>> RunAll(IReadOnlyList<KernelEntry> kernels, string userland, string outDir, TimeSpan limit, Action<string> progress)
+    public static async Task<List<ColumnOutcome>> RunAll(IReadOnlyList<KernelEntry> kernels, string userland, string outDir, TimeSpan limit, Action<string> progress)
     {
-        var outcomes = new List<KernelOutcome>();
+        var outcomes = new List<ColumnOutcome>();
         foreach (var kernel in kernels) // one guest at a time: each gets both cores
         {
             var outcome = await RunOne(kernel, userland, limit, line => progress($"[{kernel.Name}] {line}"));
@@ -58,14 +56,14 @@ public static class KernelRunner
         return outcomes;
     }
 
-    public static async Task<KernelOutcome> RunOne(KernelEntry kernel, string userland, TimeSpan limit, Action<string> progress, string? initramfsOverride = null)
+    public static async Task<ColumnOutcome> RunOne(KernelEntry kernel, string userland, TimeSpan limit, Action<string> progress, string? initramfsOverride = null)
     {
         var vmlinuz = Path.Combine(KernelDir(kernel.Suite), "vmlinuz");
         if (!File.Exists(vmlinuz))
         {
             var why = $"no kernel for {kernel.Suite} at {vmlinuz}: run ci/fetch-kernels.sh {kernel.Suite}";
             progress($"skipped: {why}");
-            return new KernelOutcome(kernel, null, why, null);
+            return new ColumnOutcome(kernel.Name, kernel.Platform, null, why, null);
         }
 
         var console = new StringBuilder();
@@ -101,16 +99,16 @@ public static class KernelRunner
             var base64 = text[(begin + BootImage.Begin.Length)..end].Replace("\r", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal);
             var results = JsonSerializer.Deserialize<ResultsFile>(Convert.FromBase64String(base64), Json.Options)
                 ?? throw new InvalidOperationException("the guest printed an empty results file");
-            progress($"{DistroRunner.Summary(results)} in {stopwatch.Elapsed.TotalSeconds:0} s");
-            return new KernelOutcome(kernel, results, null, null);
+            progress($"{Columns.Columns.Summary(results)} in {stopwatch.Elapsed.TotalSeconds:0} s");
+            return new ColumnOutcome(kernel.Name, kernel.Platform, results, null, null);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             var reason = $"{e.GetType().Name}: {e.Message.Split('\n')[0].Trim()}";
             var tail = string.Join(" / ", console.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(5));
             progress($"error: {reason}");
-            var column = DistroRunner.ErrorColumn(new Distro { Name = kernel.Name, Platform = kernel.Platform, Rootfs = userland }, reason, tail);
-            return new KernelOutcome(kernel, column with { Platform = column.Platform with { Container = null, Distro = $"Debian {userland} on QEMU" } }, null, reason);
+            var column = Columns.Columns.ErrorColumn(kernel.Name, "guest", kernel.Platform, $"Debian {userland} on QEMU", null, reason, tail);
+            return new ColumnOutcome(kernel.Name, kernel.Platform, column, null, reason);
         }
     }
 
@@ -133,12 +131,4 @@ public static class KernelRunner
         });
         return result.Exit;
     }
-
-    public static string Report(IEnumerable<KernelOutcome> outcomes) => string.Join(Environment.NewLine, outcomes.Select(o => o switch
-    {
-        { Skipped: { } why } => $"  {o.Kernel.Name,-14} skipped: {why}",
-        { Failure: { } why } => $"  {o.Kernel.Name,-14} error: {why}",
-        { Results: { } r } => $"  {o.Kernel.Name,-14} {r.Platform.Id} ({r.Platform.OsVersion}): {DistroRunner.Summary(r)}",
-        _ => $"  {o.Kernel.Name,-14} ?",
-    }));
 }

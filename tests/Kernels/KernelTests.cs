@@ -3,7 +3,7 @@ using Conformance.Fixtures.Processes;
 using Conformance.Fixtures.Claims;
 using Conformance.Fixtures.Results;
 using Conformance.Harness.Distros;
-using Conformance.Harness.Gate;
+using Conformance.Harness.Columns;
 using Conformance.Harness.Kernels;
 
 namespace Conformance.Kernels.Tests;
@@ -40,19 +40,8 @@ public sealed class KernelTests
         Assert.That(outcome.Failure, Is.Null, $"the {kernel.Name} guest failed");
         var results = outcome.Results!;
         results.Save(Path.Combine(ResultsStore.Directory, $"{results.Platform.Id}.json"));
-        Assert.Multiple(() =>
-        {
-            Assert.That(results.Platform.Id, Is.EqualTo(kernel.Platform));
-            Assert.That(Catalogue.Default.Claims.Select(c => c.Id).Except(results.Claims.Select(c => c.Id)), Is.Empty, "claims missing from the column");
-            Assert.That(results.Claims.Where(c => c.Verdict == Verdict.Error).Select(c => $"{c.Id}: {c.Note}"), Is.Empty, "claims whose scenario broke");
-            Assert.That(results.Claims.Where(c => c.Verdict == Verdict.Differs && c.Documented is null).Select(c => $"{c.Id}: {c.Note}"), Is.Empty,
-                "undocumented differences (document them in tests/Fixtures/Expectations/linux.json)");
-        });
-
-        var baseline = Path.Combine(Root, "ci", "baselines", $"{results.Platform.Id}.json");
-        Assert.That(File.Exists(baseline), Is.True, $"no baseline for {results.Platform.Id}: review the column, then approve it");
-        Assert.That(Comparison.Between(ResultsFile.Load(baseline), results, results.Platform.Id, Catalogue.Default).Select(c => $"{c.Claim}: {c.Before} -> {c.After}"),
-            Is.Empty, "cells changed against the approved baseline");
+        Assert.That(Columns.Problems(results, kernel.Platform, Path.Combine(Root, "ci", "baselines")), Is.Empty,
+            "the column must be complete, without errors or undocumented differences, and as approved");
     }
 
     /// <summary>An init that loops forever: the guest never powers off, QEMU is killed at the limit, and the

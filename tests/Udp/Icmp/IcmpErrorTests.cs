@@ -32,10 +32,9 @@ public sealed class IcmpErrorTests : ClaimTest
         Observe("recvfrom", socket.RecvFrom(new byte[16]).Result);
     }
 
-    /// <summary>poll() reports POLLERR whatever it was asked; ask for nothing else.</summary>
     private static void WaitForError(RawSocket socket, int limitMs, bool required = true)
     {
-        if ((Wait.Within(socket, 0, limitMs) & Sys.C.POLLERR) == 0 && required)
+        if ((Wait.ErrorWithin(socket, limitMs) & Sys.C.POLLERR) == 0 && required)
         {
             throw new ScenarioException($"no ICMP error arrived within {limitMs} ms");
         }

@@ -1,0 +1,88 @@
+using System.Text;
+using Conformance.Fixtures.Claims;
+using Conformance.Fixtures.Results;
+using Conformance.Harness.Gate;
+
+namespace Conformance.Harness.Columns;
+
+/// <summary>What one column run (a distro container, a kernel guest) came to: its results file (a column of
+/// errors when the run failed), or why it was skipped.</summary>
+public sealed record ColumnOutcome(string Name, string Platform, ResultsFile? Results, string? Skipped, string? Failure);
+
+/// <summary>What every kind of column run shares: how its results are summed up, what a failed run's column
+/// looks like, and what makes a column acceptable.</summary>
+public static class Columns
+{
+    /// <summary>"58 holds, 8 differs, 0 unsupported, 1 inconclusive, 0 error".</summary>
+    public static string Counts(ResultsFile results) =>
+        string.Join(", ", Enum.GetValues<Verdict>().Select(v => $"{results.Claims.Count(c => c.Verdict == v)} {v.ToString().ToLowerInvariant()}"));
+
+    public static string Summary(ResultsFile results) => $"{results.Claims.Count} claims: {Counts(results)}";
+
+    /// <summary>A column of errors, so a broken run shows in the matrix and the gate instead of vanishing.
+    /// <paramref name="what"/> names what failed ("container", "guest").</summary>
+    public static ResultsFile ErrorColumn(string name, string what, string platform, string description, string? container, string reason, string logTail)
+    {
+        var failed = $"the {name} {what} failed: {reason}";
+        var note = string.IsNullOrWhiteSpace(logTail) ? failed : $"{failed}; log tail: {logTail}";
+        return new ResultsFile
+        {
+            Platform = PlatformInfo.Current with
+            {
+                Id = platform,
+                Distro = description,
+                Libc = null,
+                Container = container,
+                User = "root",
+            },
+            StartedAt = DateTime.UtcNow,
+            Claims = [.. Catalogue.Default.Claims.Select(c => new ClaimResult { Id = c.Id, Faq = c.Faq, Verdict = Verdict.Error, Observed = [], Note = note })],
+        };
+    }
+
+    /// <summary>One line per outcome, for the end of a sweep.</summary>
+    public static string Report(IEnumerable<ColumnOutcome> outcomes)
+    {
+        var text = new StringBuilder();
+        foreach (var o in outcomes)
+        {
+            text.AppendLine(o switch
+            {
+                { Skipped: { } why } => $"  {o.Name,-14} skipped: {why}",
+                { Failure: { } why } => $"  {o.Name,-14} error: {why}",
+                { Results: { } r } => $"  {o.Name,-14} {r.Platform.Id}: {Summary(r)}",
+                _ => $"  {o.Name,-14} ?",
+            });
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    /// <summary>What keeps a column from being accepted: another platform id than expected, a claim missing,
+    /// a scenario that broke, a difference nothing documents, no approved baseline, or a cell that changed
+    /// against it. Empty when the column is complete, documented and as approved.</summary>
+    public static List<string> Problems(ResultsFile results, string platform, string baselines)
+    {
+        var problems = new List<string>();
+        if (results.Platform.Id != platform)
+        {
+            problems.Add($"the column reports platform {results.Platform.Id}, expected {platform}");
+        }
+
+        problems.AddRange(Catalogue.Default.Claims.Select(c => c.Id).Except(results.Claims.Select(c => c.Id)).Select(id => $"{id}: missing from the column"));
+        problems.AddRange(results.Claims.Where(c => c.Verdict == Verdict.Error).Select(c => $"{c.Id}: the scenario broke: {c.Note}"));
+        problems.AddRange(results.Claims.Where(c => c.Verdict == Verdict.Differs && c.Documented is null)
+            .Select(c => $"{c.Id}: undocumented difference (document it in tests/Fixtures/Expectations/linux.json): {c.Note}"));
+
+        var baseline = Path.Combine(baselines, $"{results.Platform.Id}.json");
+        if (!File.Exists(baseline))
+        {
+            problems.Add($"no baseline for {results.Platform.Id}: review the column, then `conformance approve --in DIR --baselines {baselines} --platform {results.Platform.Id}`");
+            return problems;
+        }
+
+        problems.AddRange(Comparison.Between(ResultsFile.Load(baseline), results, results.Platform.Id, Catalogue.Default)
+            .Select(c => $"{c.Claim}: {c.Before} -> {c.After} (changed against the approved baseline)"));
+        return problems;
+    }
+}
