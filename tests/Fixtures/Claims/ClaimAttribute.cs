@@ -103,6 +103,7 @@ public sealed class ClaimAttribute(string id) : NUnitAttribute, ISimpleTestBuild
         {
             _ when leaked is not null => new(Verdict.Error, null, leaked),
             ClaimNotObservedException n => new(n.Verdict, null, n.Message),
+            Native.ApiAbsentException a => new(Verdict.Unsupported, null, a.Message),
             null => Verdicts.Judge(claim, recorder.Observed, PlatformInfo.Current.Facts, ExpectationTable.Default),
             _ => new(Verdict.Error, null, $"{thrown.GetType().Name}: {thrown.Message}"),
         };

@@ -36,6 +36,11 @@ public sealed class ClaimRecorder
 
     public void Observe(string key, SysResult result, string? okAs = null)
     {
+        if (result.Error is { IsAbsent: true } absent)
+        {
+            throw new ApiAbsentException($"{key}: {absent.NativeName}");
+        }
+
         Observe(key, result.Ok && okAs is not null ? okAs : result.ToString());
         if (result.Error is { } error && error.NativeName != error.Name)
         {

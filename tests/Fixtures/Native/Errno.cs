@@ -4,7 +4,13 @@ namespace Conformance.Fixtures.Native;
 /// own number and name (<c>WSAECONNRESET</c> on Windows) kept beside it.</summary>
 public sealed record Errno(string Name, int Native, string NativeName)
 {
-    public override string ToString() => Name == NativeName ? Name : $"{Name} ({NativeName} {Native})";
+    /// <summary>The API has no such call at all (Winsock has no read() on a socket): not an errno the OS gave,
+    /// so a claim that observes it is <c>unsupported</c> there, never a value.</summary>
+    public static Errno Absent(string what) => new("ENOSYS", 0, what);
+
+    public bool IsAbsent => Native == 0 && Name == "ENOSYS";
+
+    public override string ToString() => IsAbsent ? $"ENOSYS ({NativeName})" : Name == NativeName ? Name : $"{Name} ({NativeName} {Native})";
 }
 
 /// <summary>One OS family's native error numbers, with their names as the platform's headers spell them.</summary>

@@ -38,6 +38,12 @@ public interface ISocketCalls
     /// <summary>poll() on one descriptor; the value is the number ready, <paramref name="revents"/> what happened.</summary>
     SysResult Poll(nint fd, short events, int timeoutMs, out short revents);
 
+    /// <summary>The kernel's TCP state of a connection, as its own number (compare with
+    /// <c>SocketConstants.TCP_STATE_CLOSED</c>): TCP_INFO's tcpi_state on Linux and FreeBSD, TCP_CONNECTION_INFO's
+    /// on macOS, SIO_TCP_INFO's State on Windows. For the one event no socket call signals on every OS: that the
+    /// peer's RST has closed a connection already at EOF.</summary>
+    SysResult TcpState(nint fd);
+
     /// <summary>select() over descriptors, each watched for reading, writing or exceptions as
     /// <paramref name="watch"/> says; gives back which of them fired.</summary>
     SysResult Select(ReadOnlySpan<nint> fds, SelectSet watch, int timeoutMs, Span<bool> fired);

@@ -138,7 +138,8 @@ public sealed class RawSocket : IDisposable
     public SysResult GetBytes(int level, int name, Span<byte> value, ref int length) =>
         Calls.GetSockOpt(Handle, level, name, value, ref length);
 
-    /// <summary>SO_LINGER: struct linger { int l_onoff; int l_linger; } (two u_shorts on Windows).</summary>
+    /// <summary>SO_LINGER in seconds (SO_LINGER_SEC on macOS): struct linger { int l_onoff; int l_linger; }
+    /// (two u_shorts on Windows).</summary>
     public SysResult SetLinger(bool on, int seconds)
     {
         Span<byte> bytes = stackalloc byte[8];
@@ -154,14 +155,14 @@ public sealed class RawSocket : IDisposable
             BinaryPrimitives.WriteInt32LittleEndian(bytes[4..], seconds);
         }
 
-        return Calls.SetSockOpt(Handle, Sys.C.SOL_SOCKET, Sys.C.SO_LINGER, bytes);
+        return Calls.SetSockOpt(Handle, Sys.C.SOL_SOCKET, Sys.C.SO_LINGER_SECONDS, bytes);
     }
 
     public (SysResult Result, int OnOff, int Seconds) GetLinger()
     {
         Span<byte> bytes = stackalloc byte[8];
         var length = bytes.Length;
-        var result = Calls.GetSockOpt(Handle, Sys.C.SOL_SOCKET, Sys.C.SO_LINGER, bytes, ref length);
+        var result = Calls.GetSockOpt(Handle, Sys.C.SOL_SOCKET, Sys.C.SO_LINGER_SECONDS, bytes, ref length);
         return Sys.Os == OsFamily.Windows
             ? (result, BinaryPrimitives.ReadUInt16LittleEndian(bytes), BinaryPrimitives.ReadUInt16LittleEndian(bytes[2..]))
             : (result, BinaryPrimitives.ReadInt32LittleEndian(bytes), BinaryPrimitives.ReadInt32LittleEndian(bytes[4..]));
@@ -205,6 +206,9 @@ public sealed class RawSocket : IDisposable
         var flags = (int)Fcntl(Sys.C.F_GETFL!.Value).Expect("fcntl(F_GETFL)");
         Fcntl(Sys.C.F_SETFL!.Value, on ? flags | nonblock : flags & ~nonblock).Expect("fcntl(F_SETFL)");
     }
+
+    /// <summary>The kernel's TCP state number of this connection (see <see cref="ISocketCalls.TcpState"/>).</summary>
+    public SysResult TcpState() => Calls.TcpState(Handle);
 
     public SysResult Poll(short events, int timeoutMs, out short revents) =>
         Calls.Poll(Handle, events, timeoutMs, out revents);

@@ -15,7 +15,9 @@ public readonly record struct SysResult(long Value, Errno? Error)
     /// <summary>The value, or a <see cref="ScenarioException"/> naming the step: setup that fails is the
     /// scenario's error, not an observation.</summary>
     public long Expect(string step) =>
-        Ok ? Value : throw new ScenarioException($"{step} failed with {Error}");
+        Ok ? Value
+        : Error!.IsAbsent ? throw new ApiAbsentException($"{step}: {Error.NativeName}")
+        : throw new ScenarioException($"{step} failed with {Error}");
 
     /// <summary>How the value is recorded in an observation: the number, or the portable error name.</summary>
     public override string ToString() => Error?.Name ?? Value.ToString(CultureInfo.InvariantCulture);
@@ -26,3 +28,7 @@ public readonly record struct SysResult(long Value, Errno? Error)
 
 /// <summary>The scenario itself broke (setup failed, a bounded wait ran out): the claim's verdict is <c>error</c>.</summary>
 public sealed class ScenarioException(string message) : Exception(message);
+
+/// <summary>The platform's API has no call the scenario needs (see <see cref="Errno.Absent"/>): the claim is
+/// <c>unsupported</c> there, with this message as the reason.</summary>
+public sealed class ApiAbsentException(string message) : Exception(message);

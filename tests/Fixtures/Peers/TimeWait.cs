@@ -29,10 +29,10 @@ public static class TimeWait
     {
         active.Shutdown(Sys.C.SHUT_WR).Expect("shutdown(SHUT_WR) on the active closer");
         Wait.For(passive, Wait.Readable, "the active closer's FIN");
-        passive.Read(1).Expect("read() of EOF on the passive side");
+        passive.Recv(1).Expect("recv() of EOF on the passive side");
         passive.Close().Expect("close() on the passive side");
         Wait.For(active, Wait.Readable, "the passive side's FIN");
-        active.Read(1).Expect("read() of EOF on the active closer");
+        active.Recv(1).Expect("recv() of EOF on the active closer");
         active.Close().Expect("close() on the active closer");
     }
 }

@@ -40,12 +40,6 @@ public static class Wait
         }
     }
 
-    /// <summary>poll() asking for no event: it still reports POLLERR and POLLHUP, so this waits for an error or a
-    /// hang-up alone (a socket already readable at EOF would end a wait for POLLIN at once). Gives back which of
-    /// the two happened, or 0 when neither did within the limit.</summary>
-    public static short ErrorWithin(RawSocket socket, int limitMs) =>
-        (short)(Within(socket, 0, limitMs) & (Sys.C.POLLERR | Sys.C.POLLHUP));
-
     /// <summary>Waits until <paramref name="condition"/> holds, checking on each event of <paramref name="socket"/>
     /// or every <paramref name="stepMs"/>; for states the socket API cannot signal (a segment counter, a timer).</summary>
     public static bool Until(Func<bool> condition, int limitMs, int stepMs = 10)

@@ -12,7 +12,7 @@ public sealed class BindingTableTests
     private static readonly HashSet<string> Winsock =
     [
         "WSAStartup", "socket", "bind", "listen", "accept", "connect", "send", "recv", "sendto", "recvfrom", "shutdown",
-        "closesocket", "setsockopt", "getsockopt", "getsockname", "getpeername", "ioctlsocket", "WSAPoll", "select",
+        "closesocket", "setsockopt", "getsockopt", "getsockname", "getpeername", "ioctlsocket", "WSAPoll", "WSAIoctl", "select",
     ];
 
     // The C library calls, and where each family has them: POSIX.1-2017 everywhere, except as noted.

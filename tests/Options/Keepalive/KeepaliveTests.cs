@@ -66,5 +66,5 @@ public sealed class KeepaliveTests : ClaimTest
     private static string EndOf(RawSocket connection, int limitMs) =>
         Wait.Within(connection, Wait.Readable, limitMs) == 0 ? "none"
         : connection.PendingError() is { Ok: false } error ? error.ToString()
-        : connection.Read(16).ToString();
+        : connection.Recv(16).ToString();
 }

@@ -63,7 +63,7 @@ public sealed class AcceptTests : ClaimTest
         using (socket)
         {
             ObserveOk("accept", accepted);
-            Observe("read-on-accepted", socket is null ? "none" : socket.Read(16).ToString());
+            Observe("read-on-accepted", socket is null ? "none" : socket.Recv(16).ToString());
         }
     }
 }

@@ -16,7 +16,7 @@ public sealed class LingerTests : ClaimTest
         var port = pair.ServerPort;
         Peer.CloseWithRst(pair.Server);
         Wait.For(pair.Client, Wait.Readable, "the RST");
-        Observe("peer-read", pair.Client.Read(100));
+        Observe("peer-read", pair.Client.Recv(100));
 
         using var again = RawSocket.Tcp();
         ObserveOk("rebind", again.Bind(Loopback.Port(port)));

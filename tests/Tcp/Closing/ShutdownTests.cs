@@ -13,11 +13,12 @@ public sealed class ShutdownTests : ClaimTest
         using var pair = TcpPair.Connect();
         pair.Client.Shutdown(Sys.C.SHUT_WR).Expect("shutdown(SHUT_WR)");
 
+        // The FAQ's "reading" is any read of the stream: recv() and send(), which every socket API has.
         Wait.For(pair.Server, Wait.Readable, "the client's FIN");
-        Observe("peer-read", pair.Server.Read(100));
-        Observe("peer-write", pair.Server.Write("ok"u8));
+        Observe("peer-read", pair.Server.Recv(100));
+        Observe("peer-write", pair.Server.Send("ok"u8));
         Wait.For(pair.Client, Wait.Readable, "the server's reply");
-        Observe("read-after-shutdown", pair.Client.Read(100));
+        Observe("read-after-shutdown", pair.Client.Recv(100));
     }
 
     [Claim("tcp.shutdown-vs-close")]

@@ -23,22 +23,24 @@ public sealed class ConnectTests : ClaimTest
         var clients = Enumerable.Range(0, 8).Select(_ => RawSocket.Tcp()).ToList();
         try
         {
-            // Each handshake settles before the next connect (a stack may answer SYNs asynchronously), until one
-            // is left waiting: from then on the queue is full and the rest wait too.
-            var queueFull = false;
+            // Each handshake settles before the next connect (a stack may answer SYNs asynchronously, and a
+            // connection past the backlog waits out the bound): the bound is the pace, not an observation.
             foreach (var client in clients)
             {
                 client.SetNonBlocking(true);
                 client.Connect(listener.LocalEndPoint);
-                queueFull = queueFull || Wait.Within(client, Wait.Writable, 100) == 0;
+                Wait.Within(client, Wait.Writable, 100);
             }
 
             // Ignored SYNs are retried after a second or more; half a second shows who got in and who waits.
+            // Not known on Windows: it answers an overflowing SYN with an RST but retries a refused connect for
+            // about 2 s (libuv#2896), so at half a second those are most likely still pending, as the FAQ says.
             Wait.Within(clients[^1], Wait.Writable, 500);
-            var states = clients.Select(Classify).ToList();
-            Observe("established", states.Count(s => s == "established"));
-            Observe("pending", states.Count(s => s == "pending"));
-            Observe("refused", states.Count(s => s == "refused"));
+            var states = clients.Select(ConnectOutcome.Of).ToList();
+            Observe("established", states.Count(s => s == ConnectOutcome.Established));
+            Observe("pending", states.Count(s => s == ConnectOutcome.Pending));
+            Observe("refused", states.Count(s => s == ConnectOutcome.Refused));
+            Observe("reset", states.Count(s => s == ConnectOutcome.Reset));
         }
         finally
         {
@@ -69,7 +71,8 @@ public sealed class ConnectTests : ClaimTest
     [Claim("tcp.connect-timeout")]
     public void ConnectCanBeCutShortWithANonBlockingConnectAndAWait()
     {
-        using var listener = Loopback.Listener(backlog: 0);
+        // Backlog 1, not 0: XNU turns listen(0) into the system maximum (solisten: backlog <= 0 -> somaxconn).
+        using var listener = Loopback.Listener(backlog: 1);
         var clients = new List<RawSocket>();
         try
         {
@@ -90,7 +93,10 @@ public sealed class ConnectTests : ClaimTest
 
             if (waiting is null)
             {
-                throw new ScenarioException("16 connections to a listener with backlog 0 were all accepted by the kernel");
+                // FreeBSD's syncache completes every handshake and resets the ones the full queue cannot take
+                // (net.inet.tcp.syncache.rst_on_sock_fail), so no connect is ever left waiting on loopback.
+                throw Inconclusive("16 connections to a listener with backlog 1 all completed their handshake: this stack "
+                    + "leaves no connect() waiting on loopback, so there is no connect to cut short");
             }
 
             Observe("connect", connect);
@@ -110,16 +116,5 @@ public sealed class ConnectTests : ClaimTest
         var stopwatch = Stopwatch.StartNew();
         Observe("connect", client.Connect(refusing.EndPoint));
         Observe("prompt", stopwatch.Elapsed < TimeSpan.FromSeconds(1));
-    }
-
-    private static string Classify(RawSocket client)
-    {
-        if ((Wait.Within(client, Wait.Writable, 0) & Wait.Writable) == 0)
-        {
-            return "pending";
-        }
-
-        var error = client.PendingError();
-        return error.Ok ? "established" : error.Error!.Name == "ECONNREFUSED" ? "refused" : error.Error.Name;
     }
 }

@@ -38,7 +38,10 @@ public sealed class NameServiceTests : ClaimTest
 
         var (second, _) = NameService.HostByName("127.0.0.2");
         Observe("same-pointer", first == second);
-        Observe("first-overwritten", NameService.FirstAddress(first) is { } now && new IPAddress(now).Equals(IPAddress.Parse("127.0.0.2")));
+        // Only the static structure may be read again: where each call returns a new one, the C library may
+        // already have freed the first (macOS's libinfo releases a thread's previous item on the next call).
+        Observe("first-overwritten", first != second ? "unread"
+            : NameService.FirstAddress(first) is { } now && new IPAddress(now).Equals(IPAddress.Parse("127.0.0.2")) ? "true" : "false");
     }
 
     private static void RequireLibc()

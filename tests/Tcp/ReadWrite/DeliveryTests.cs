@@ -62,7 +62,7 @@ public sealed class DeliveryTests : ClaimTest
         var before = SegmentCounter.DataSegmentsSent(pair.Client);
         foreach (var b in "hello\n"u8.ToArray())
         {
-            pair.Client.Write([b]).Expect("write() of one byte");
+            pair.Client.Send([b]).Expect("send() of one byte");
         }
 
         var received = 0;

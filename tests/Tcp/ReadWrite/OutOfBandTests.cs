@@ -17,7 +17,7 @@ public sealed class OutOfBandTests : ClaimTest
 
         Observe("exceptfds", Select.Fired(pair.Server, SelectSet.Except, Wait.ExpectedMs));
         Observe("atmark-before", AtMark(pair.Server));
-        Observe("normal-read", pair.Server.Read(100));
+        Observe("normal-read", pair.Server.Recv(100));
         Observe("atmark-after", AtMark(pair.Server));
         // Never blocking: a stack without urgent data support may wait forever for a byte that went in-line.
         var oob = new byte[1];
@@ -40,7 +40,7 @@ public sealed class OutOfBandTests : ClaimTest
         while (stream.Length < 4)
         {
             Wait.For(pair.Server, Wait.Readable, "the rest of the stream");
-            var n = pair.Server.Read(buffer).Expect("read()");
+            var n = pair.Server.Recv(buffer).Expect("recv()");
             if (n == 0)
             {
                 break;

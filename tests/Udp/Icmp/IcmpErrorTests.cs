@@ -4,7 +4,11 @@ using Conformance.Fixtures.Peers;
 
 namespace Conformance.Udp.Icmp;
 
-/// <summary>FAQ 5.3 and 5.4: ICMP port unreachable reaches a connected UDP socket as ECONNREFUSED, once.</summary>
+/// <summary>FAQ 5.3 and 5.4: ICMP port unreachable reaches a connected UDP socket as ECONNREFUSED, once. The wait
+/// is for select() readability: a pending socket error puts a socket in the read set on all four (Linux's
+/// select counts POLLERR as readable; XNU's filt_soread and FreeBSD's soreadable count so_error; Winsock's
+/// select() reports it), while POLLERR is never set by XNU or FreeBSD for a socket error and WSAPoll may not
+/// even be asked for it.</summary>
 public sealed class IcmpErrorTests : ClaimTest
 {
     [Claim("udp.connected-icmp")]
@@ -13,7 +17,9 @@ public sealed class IcmpErrorTests : ClaimTest
         using var socket = Loopback.UdpBound();
         socket.Connect(Loopback.ClosedUdpPort()).Expect("connect() to a closed port");
         socket.Send([1]).Expect("send()");
-        WaitForError(socket, Wait.ExpectedMs);
+        // Bounded; a stack that never signals the error (Wine's select does not) is observed all the same: the
+        // next call then tells whether an error was pending.
+        Select.Fired(socket, SelectSet.Read, Wait.ExpectedMs);
 
         socket.SetNonBlocking(true);
         Observe("recv#1", socket.Recv(16));
@@ -26,17 +32,9 @@ public sealed class IcmpErrorTests : ClaimTest
         using var socket = Loopback.UdpBound();
         socket.SendTo([1], Loopback.ClosedUdpPort()).Expect("sendto() a closed port");
         // An error that is expected not to come: a short bound.
-        WaitForError(socket, 200, required: false);
+        Select.Fired(socket, SelectSet.Read, 200);
 
         socket.SetNonBlocking(true);
         Observe("recvfrom", socket.RecvFrom(new byte[16]).Result);
-    }
-
-    private static void WaitForError(RawSocket socket, int limitMs, bool required = true)
-    {
-        if ((Wait.ErrorWithin(socket, limitMs) & Sys.C.POLLERR) == 0 && required)
-        {
-            throw new ScenarioException($"no ICMP error arrived within {limitMs} ms");
-        }
     }
 }

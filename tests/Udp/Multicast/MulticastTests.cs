@@ -15,7 +15,13 @@ public sealed class MulticastTests : ClaimTest
     public void TwoSocketsWithReuseaddrMayBindTheSameMulticastAddress()
     {
         using var first = Member(0, out var bindFirst);
-        bindFirst.Expect("bind() of the first socket to the group");
+        if (!bindFirst.Ok)
+        {
+            // Windows refuses to bind a socket to a group address (WSAEADDRNOTAVAIL): the FAQ's situation, a
+            // multicast address bound twice, cannot arise there at all.
+            throw Unsupported($"this platform does not let a socket bind a multicast group address: bind({Group}) failed with {bindFirst.Error}");
+        }
+
         var port = first.Port;
         using var second = Member(port, out var bindSecond);
         ObserveOk("bind#2", bindSecond);

@@ -150,6 +150,16 @@ internal sealed unsafe class PosixCalls(SocketConstants constants, ErrnoTable er
         }
     }
 
+    public SysResult TcpState(nint fd)
+    {
+        // Linux's struct tcp_info, FreeBSD's struct tcp_info and XNU's struct tcp_connection_info all begin with
+        // the u8 tcpi_state (include/uapi/linux/tcp.h, sys/netinet/tcp.h, bsd/netinet/tcp.h).
+        Span<byte> info = stackalloc byte[512];
+        var length = info.Length;
+        var result = GetSockOpt(fd, constants.IPPROTO_TCP, constants.TCP_INFO!.Value, info, ref length);
+        return result.Ok ? SysResult.Of(info[0]) : result;
+    }
+
     public SysResult GetSockName(nint fd, Span<byte> address, ref int length)
     {
         var l = (uint)length;

@@ -11,11 +11,13 @@ public static class DarwinTables
         AF_INET = 2,
         AF_INET6 = 30,
         SockaddrHasLen = true,
+        TCP_STATE_CLOSED = 0, // TCPS_CLOSED (bsd/netinet/tcp_fsm.h)
         SOL_SOCKET = 0xffff,
         SO_REUSEADDR = 0x0004,
         SO_KEEPALIVE = 0x0008,
         SO_BROADCAST = 0x0020,
-        SO_LINGER = 0x0080,
+        SO_LINGER = 0x0080, // in 10 ms ticks: the claims use SO_LINGER_SEC
+        SO_LINGER_SEC = 0x1080,
         SO_OOBINLINE = 0x0100,
         SO_REUSEPORT = 0x0200,
         SO_SNDBUF = 0x1001,

@@ -10,6 +10,7 @@ public static class FreeBsdTables
         AF_INET = 2,
         AF_INET6 = 28,
         SockaddrHasLen = true,
+        TCP_STATE_CLOSED = 0, // TCPS_CLOSED (sys/netinet/tcp_fsm.h)
         SOL_SOCKET = 0xffff,
         SO_REUSEADDR = 0x0004,
         SO_KEEPALIVE = 0x0008,

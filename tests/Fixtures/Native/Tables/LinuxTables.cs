@@ -12,6 +12,7 @@ public static class LinuxTables
         AF_INET = 2,
         AF_INET6 = 10,
         SockaddrHasLen = false,
+        TCP_STATE_CLOSED = 7, // TCP_CLOSE (include/net/tcp_states.h)
         SOL_SOCKET = 1,
         SO_REUSEADDR = 2,
         SO_TYPE = 3,

@@ -26,6 +26,12 @@ public sealed record SocketConstants
     public required int SO_KEEPALIVE { get; init; }
     public required int SO_BROADCAST { get; init; }
     public required int SO_LINGER { get; init; }
+
+    /// <summary>SO_LINGER whose l_linger counts seconds where the plain option does not: XNU's SO_LINGER counts
+    /// 10 ms clock ticks and SO_LINGER_SEC (0x1080) seconds (bsd/sys/socket.h), as dotnet/runtime uses on Apple.</summary>
+    public int SO_LINGER_SECONDS => SO_LINGER_SEC ?? SO_LINGER;
+
+    public int? SO_LINGER_SEC { get; init; }
     public required int SO_OOBINLINE { get; init; }
     public required int SO_SNDBUF { get; init; }
     public required int SO_RCVBUF { get; init; }
@@ -44,6 +50,10 @@ public sealed record SocketConstants
     /// <summary>Per-connection statistics with a sent-segment counter: TCP_INFO on Linux and FreeBSD,
     /// TCP_CONNECTION_INFO on macOS.</summary>
     public int? TCP_INFO { get; init; }
+
+    /// <summary>The TCP state number of a connection with no control block left (closed by an RST): TCP_CLOSE
+    /// on Linux, TCPS_CLOSED on the BSDs, TCPSTATE_CLOSED on Windows.</summary>
+    public required int TCP_STATE_CLOSED { get; init; }
     public int? TCP_QUICKACK { get; init; }
 
     // IPPROTO_IP options.

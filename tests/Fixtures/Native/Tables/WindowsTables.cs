@@ -10,6 +10,7 @@ public static class WindowsTables
         AF_INET = 2,
         AF_INET6 = 23,
         SockaddrHasLen = false,
+        TCP_STATE_CLOSED = 0, // TCPSTATE_CLOSED (mstcpip.h)
         SOL_SOCKET = 0xffff,
         SO_REUSEADDR = 0x0004,
         SO_REUSEPORT = null,

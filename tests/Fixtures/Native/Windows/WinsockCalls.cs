@@ -3,31 +3,36 @@ using Conformance.Fixtures.Native.Tables;
 
 namespace Conformance.Fixtures.Native.Windows;
 
-/// <summary>The socket calls through Winsock. Windows has no read()/write() on sockets (FAQ 2.18's
-/// portability note): FAQ 2.18 says read() is recv() with flags 0 and write() is send() with flags 0, so
-/// those stand in for them here, and only tcp.read-is-recv, which is about read() itself, is unsupported.
-/// There is no dup() and no fcntl(): those report ENOSYS.</summary>
+/// <summary>The socket calls through Winsock, reported as Winsock answered them. Where Winsock has no call of
+/// the POSIX name (read() and write() on a socket, recvmsg(), dup(), fcntl()), the call reports
+/// <see cref="Errno.Absent"/> and the claim that needs it is <c>unsupported</c> on Windows: this layer never
+/// stands one call in for another, nor turns one error into another's success.</summary>
 internal sealed unsafe class WinsockCalls : ISocketCalls
 {
-    private static readonly Lazy<int> Started = new(() =>
-    {
-        var data = stackalloc byte[512]; // WSADATA is under 512 bytes on every architecture
-        return Ws2_32.WSAStartup(0x0202, data);
-    });
+    // SIO_TCP_INFO = _WSAIORW(IOC_VENDOR, 39) (mstcpip.h; Windows 10 1703, Server 2016 and later).
+    private const uint SioTcpInfo = 0xD8000027;
 
     private readonly ErrnoTable _errno = WindowsTables.Errno;
 
-    private static readonly SysResult NotOnWindows = SysResult.Failed(new Errno("ENOSYS", 0, "not available in Winsock"));
-
-    private SysResult Result(long value)
+    /// <summary>Winsock answers nothing before WSAStartup: start it when the layer is made, before any call,
+    /// and refuse to go on if it fails (every call after would record WSANOTINITIALISED).</summary>
+    public WinsockCalls()
     {
-        _ = Started.Value;
-        return value >= 0 ? SysResult.Of(value) : SysResult.Failed(_errno.FromNative(Marshal.GetLastPInvokeError()));
+        var data = stackalloc byte[512]; // WSADATA is under 512 bytes on every architecture
+        var started = Ws2_32.WSAStartup(0x0202, data);
+        if (started != 0)
+        {
+            throw new InvalidOperationException($"WSAStartup(2.2) failed with {_errno.FromNative(started)}; Winsock 2.2 is needed");
+        }
     }
+
+    private static SysResult NotInWinsock(string what) => SysResult.Failed(Errno.Absent(what));
+
+    private SysResult Result(long value) =>
+        value >= 0 ? SysResult.Of(value) : SysResult.Failed(_errno.FromNative(Marshal.GetLastPInvokeError()));
 
     public SysResult Socket(int family, int type, int protocol)
     {
-        _ = Started.Value;
         var s = Ws2_32.socket(family, type, protocol);
         return s == ~(nint)0 ? Result(-1) : SysResult.Of(s);
     }
@@ -61,9 +66,9 @@ internal sealed unsafe class WinsockCalls : ISocketCalls
         }
     }
 
-    public SysResult Read(nint fd, Span<byte> buffer) => Recv(fd, buffer, 0);
+    public SysResult Read(nint fd, Span<byte> buffer) => NotInWinsock("Winsock has no read() on a socket, only recv()");
 
-    public SysResult Write(nint fd, ReadOnlySpan<byte> buffer) => Send(fd, buffer, 0);
+    public SysResult Write(nint fd, ReadOnlySpan<byte> buffer) => NotInWinsock("Winsock has no write() on a socket, only send()");
 
     public SysResult Send(nint fd, ReadOnlySpan<byte> buffer, int flags)
     {
@@ -102,22 +107,21 @@ internal sealed unsafe class WinsockCalls : ISocketCalls
         }
     }
 
-    /// <summary>Winsock's recvmsg is WSARecvMsg, reached only through an extension pointer; recv() with
-    /// MSG_PEEK cannot say truncation either. A truncated datagram fails with WSAEMSGSIZE instead.</summary>
+    /// <summary>Winsock's recvmsg() is WSARecvMsg, reached only through an extension-function pointer, which this
+    /// layer does not bind; recv() cannot report MSG_TRUNC.</summary>
     public SysResult RecvMsg(nint fd, Span<byte> buffer, int flags, out int messageFlags)
     {
-        var result = Recv(fd, buffer, flags);
-        messageFlags = result.Error?.Name == "EMSGSIZE" ? WindowsTables.Constants.MSG_TRUNC : 0;
-        return result.Error?.Name == "EMSGSIZE" ? SysResult.Of(buffer.Length) : result;
+        messageFlags = 0;
+        return NotInWinsock("Winsock has no recvmsg() (WSARecvMsg is an extension function, not bound here)");
     }
 
     public SysResult Shutdown(nint fd, int how) => Result(Ws2_32.shutdown(fd, how));
 
     public SysResult Close(nint fd) => Result(Ws2_32.closesocket(fd));
 
-    public SysResult Dup(nint fd) => NotOnWindows;
+    public SysResult Dup(nint fd) => NotInWinsock("Winsock has no dup() of a socket");
 
-    public SysResult DupAtLeast(nint fd, int minimum) => NotOnWindows;
+    public SysResult DupAtLeast(nint fd, int minimum) => NotInWinsock("Winsock has no fcntl(F_DUPFD)");
 
     public SysResult SetSockOpt(nint fd, int level, int name, ReadOnlySpan<byte> value)
     {
@@ -160,7 +164,7 @@ internal sealed unsafe class WinsockCalls : ISocketCalls
         }
     }
 
-    public SysResult Fcntl(nint fd, int command, int argument) => NotOnWindows;
+    public SysResult Fcntl(nint fd, int command, int argument) => NotInWinsock("Winsock has no fcntl(); FIONBIO is its only file flag");
 
     public SysResult Ioctl(nint fd, uint request, ref int argument)
     {
@@ -182,9 +186,24 @@ internal sealed unsafe class WinsockCalls : ISocketCalls
         return result;
     }
 
+    public SysResult TcpState(nint fd)
+    {
+        // SIO_TCP_INFO version 0 gives TCP_INFO_v0, whose first field is the TCPSTATE (mstcpip.h).
+        var version = 0u;
+        var info = stackalloc byte[256]; // TCP_INFO_v0 is 136 bytes
+        uint returned;
+        var result = Result(Ws2_32.WSAIoctl(fd, SioTcpInfo, &version, 4, info, 256, &returned, 0, 0));
+        return result.Ok ? SysResult.Of(*(int*)info) : result;
+    }
+
     public SysResult Select(ReadOnlySpan<nint> fds, SelectSet watch, int timeoutMs, Span<bool> fired)
     {
-        // fd_set { u_int fd_count; SOCKET fd_array[64]; }: a list, not a bitmap, so no FD_SETSIZE on values.
+        // fd_set { u_int fd_count; SOCKET fd_array[FD_SETSIZE]; }: a list of at most 64 sockets, not a bitmap.
+        if (fds.Length > WindowsTables.Constants.FD_SETSIZE)
+        {
+            throw new ScenarioException($"Winsock's select() takes at most {WindowsTables.Constants.FD_SETSIZE} sockets a set; the scenario asked for {fds.Length}");
+        }
+
         const int setBytes = 8 + (64 * 8);
         var sets = stackalloc byte[setBytes * 3];
         new Span<byte>(sets, setBytes * 3).Clear();

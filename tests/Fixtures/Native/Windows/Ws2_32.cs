@@ -26,5 +26,6 @@ internal static unsafe partial class Ws2_32
     [LibraryImport(Lib, SetLastError = true)] internal static partial int getpeername(nint s, byte* address, int* length);
     [LibraryImport(Lib, SetLastError = true)] internal static partial int ioctlsocket(nint s, int command, uint* argument);
     [LibraryImport(Lib, SetLastError = true)] internal static partial int WSAPoll(byte* fds, uint count, int timeoutMs);
+    [LibraryImport(Lib, SetLastError = true)] internal static partial int WSAIoctl(nint s, uint code, void* input, uint inputLength, void* output, uint outputLength, uint* returned, nint overlapped, nint completion);
     [LibraryImport(Lib, SetLastError = true)] internal static partial int select(int ignored, byte* read, byte* write, byte* except, int* timeout);
 }

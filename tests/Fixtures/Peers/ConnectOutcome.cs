@@ -1,0 +1,32 @@
+using Conformance.Fixtures.Native;
+
+namespace Conformance.Fixtures.Peers;
+
+/// <summary>Where a non-blocking connect() stands, in the words of FAQ 2.16's backlog claim: still waiting
+/// (its SYN ignored), through to an accepted or queued connection, refused with an RST at once, or reset after
+/// the handshake (FreeBSD's syncache completes it, then resets a connection the full queue cannot take).</summary>
+public static class ConnectOutcome
+{
+    public const string Pending = "pending";
+    public const string Established = "established";
+    public const string Refused = "refused";
+    public const string Reset = "reset";
+
+    /// <summary>The outcome of a connect() whose socket is (or is not yet) writable, with its SO_ERROR.</summary>
+    public static string Of(bool writable, Errno? pendingError) =>
+        !writable ? Pending
+        : pendingError is null ? Established
+        : pendingError.Name switch
+        {
+            "ECONNREFUSED" => Refused,
+            "ECONNRESET" => Reset,
+            var other => other,
+        };
+
+    /// <summary>Asks the socket, without waiting.</summary>
+    public static string Of(RawSocket client)
+    {
+        var writable = (Wait.Within(client, Wait.Writable, 0) & Wait.Writable) != 0;
+        return Of(writable, writable ? client.PendingError().Error : null);
+    }
+}
