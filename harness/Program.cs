@@ -12,17 +12,18 @@ public static class Program
           matrix   run the suite here (or read results files) and write the compatibility matrix
                    conformance matrix [--in DIR ...] [--out DIR]
           run      run every claim on this machine and write its results file
-                   conformance run [--out DIR] [--slow] [--repeat N] [--filter EXPR] [--no-build]
+                   conformance run [--out DIR] [--lane NAME] [--slow] [--repeat N] [--filter EXPR] [--no-build]
           distros  run the suite in a container per Linux distro of ci/distros.json (needs Docker)
                    conformance distros [--only NAME ...] [--out DIR] [--limit-minutes N]
           kernels  run the suite on several Linux kernels, each booted under QEMU
                    conformance kernels [--only NAME ...] [--out DIR] [--limit-minutes N]
           wine     smoke-run the Windows code path under Wine (its results are Wine's, never a Windows column)
                    conformance wine [--out DIR]
-          gate     compare fresh results with the approved baselines; any change fails
-                   conformance gate --baselines DIR --in DIR [--summary FILE] [--allow-new]
-          approve  make fresh results the approved baselines
-                   conformance approve --in DIR --baselines DIR [--platform ID]
+          gate     compare each lane's fresh results with its approved baseline; a change, an upgrade,
+                   a missing lane or an unapproved one fails
+                   conformance gate --baselines DIR --in DIR [--lane NAME] [--summary FILE] [--propose DIR] [--allow-new]
+          approve  make fresh results the approved baselines of their lanes (or retire a lane)
+                   conformance approve --in DIR --baselines DIR [--lane NAME] | --remove NAME --baselines DIR
           diff     compare two platforms (results files or matrix columns)
                    conformance diff FROM TO [--matrix FILE]
 

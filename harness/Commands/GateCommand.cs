@@ -1,3 +1,4 @@
+using System.Text;
 using Conformance.Fixtures.Claims;
 using Conformance.Fixtures.Results;
 using Conformance.Harness.Cli;
@@ -6,21 +7,30 @@ using Conformance.Harness.Matrix;
 
 namespace Conformance.Harness.Commands;
 
-/// <summary><c>conformance gate</c>: fresh results against the approved baselines; any changed cell fails.</summary>
+/// <summary><c>conformance gate</c>: each lane's fresh results against its approved baseline. A changed cell, an
+/// upgraded platform, a lane that did not run and a lane never approved all fail.</summary>
 public static class GateCommand
 {
     private const string Help = """
-        conformance gate --baselines DIR --in DIR|FILE ... [--summary FILE] [--allow-new]
+        conformance gate --baselines DIR --in DIR|FILE ... [--lane NAME] [--summary FILE] [--propose DIR] [--allow-new]
 
-        Compares each fresh results file with the approved baseline of the same platform id
-        (DIR/<platform-id>.json). Any changed verdict or observed value is a change; timings are not.
-        Prints the changes (claim, platform, before, after) and writes them as markdown to --summary
-        (default artifacts/gate.md) for a CI job summary.
+        Compares each lane's fresh results with its approved baseline (DIR/<lane>.json). A lane is a stable CI
+        slot (host, ubuntu-24.04, debian-12, kernel-testing, gvisor); the platform that ran in it may change.
+        Fails (exit 1) on any of:
+          - a changed verdict or observed value (timings are not compared);
+          - an upgrade: the lane's platform (OS version, kernel, distro, libc, runtime, sandbox) changed, even
+            when no cell did: the upgrade itself is news until approved;
+          - a lane with a baseline but no fresh results (re-run it, or remove its baseline on purpose with
+            `conformance approve --remove LANE`);
+          - a lane with fresh results but no baseline, unless --allow-new.
+        Prints what it found and writes it as markdown to --summary (default artifacts/gate.md).
 
-          --allow-new   a platform without a baseline is reported but does not fail (its first run)
+          --lane NAME    gate this lane only; a single fresh results file is gated as this lane
+          --propose DIR  write the fresh results of every lane that needs approval to DIR/<lane>.json
+          --allow-new    a lane without a baseline is reported but does not fail
 
-        Exit code 0 when nothing changed, 1 on any change or a platform without a baseline, 2 on bad input.
-        After reviewing a change, `conformance approve` makes the fresh results the new baseline.
+        Exit code 0 when every lane is as approved, 1 otherwise, 2 on bad input.
+        After review, `conformance approve` makes the fresh results the new baselines.
         """;
 
     public static int Execute(string[] args)
@@ -31,13 +41,8 @@ public static class GateCommand
             return 0;
         }
 
-        var cli = new CliArgs("gate", args, new HashSet<string> { "--allow-new" }, new HashSet<string> { "--baselines", "--in", "--summary" });
-        var baselines = cli.Option("--baselines") ?? throw new CliException("gate needs --baselines DIR (the approved results, e.g. ci/baselines)");
-        if (!Directory.Exists(baselines))
-        {
-            throw new CliException($"{baselines}: no such folder of baselines; create it with `conformance approve --in DIR --baselines {baselines}`");
-        }
-
+        var cli = new CliArgs("gate", args, new HashSet<string> { "--allow-new" }, new HashSet<string> { "--baselines", "--in", "--summary", "--lane", "--propose" });
+        var folder = cli.Option("--baselines") ?? throw new CliException("gate needs --baselines DIR (the approved results, e.g. ci/baselines)");
         var inputs = cli.Options("--in");
         if (inputs.Count == 0)
         {
@@ -46,53 +51,98 @@ public static class GateCommand
 
         var summary = cli.Option("--summary") ?? Path.Combine(RunCommand.Root(), "artifacts", "gate.md");
         var allowNew = cli.Flag("--allow-new");
-        var fresh = ResultsSet.Load(inputs);
+        var baselines = ResultsSet.Baselines(folder);
+        var fresh = ResultsSet.ByLane(inputs);
         if (fresh.Count == 0)
         {
             throw new CliException($"no results files in {string.Join(", ", inputs)}");
         }
 
-        var changes = new List<Change>();
-        var newPlatforms = new List<string>();
-        foreach (var file in fresh)
+        if (cli.Option("--lane") is { } lane)
         {
-            var baselinePath = Path.Combine(baselines, $"{file.Platform.Id}.json");
-            if (!File.Exists(baselinePath))
-            {
-                newPlatforms.Add(file.Platform.Id);
-                continue;
-            }
-
-            changes.AddRange(Comparison.Between(ResultsSet.LoadOne(baselinePath), file, file.Platform.Id, Catalogue.Default));
+            (baselines, fresh) = OneLane(lane, baselines, fresh, folder);
         }
 
-        var compared = fresh.Count - newPlatforms.Count;
-        var failed = changes.Count > 0 || (newPlatforms.Count > 0 && !allowNew);
-        Report(changes, newPlatforms, compared, allowNew, baselines, summary);
-        return failed ? 1 : 0;
+        var report = LaneGate.Compare(baselines, fresh, Catalogue.Default);
+        var command = $"conformance approve --in {(cli.Option("--propose") ?? string.Join(" --in ", inputs))} --baselines {folder}"
+            + (cli.Option("--lane") is { } only ? $" --lane {only}" : "");
+        if (cli.Option("--propose") is { } propose)
+        {
+            foreach (var name in report.ToApprove)
+            {
+                ApproveCommand.WriteBaseline(fresh[name], propose);
+            }
+        }
+
+        Report(report, allowNew, folder, command, summary);
+        return report.Clean(allowNew) ? 0 : 1;
     }
 
-    private static void Report(List<Change> changes, List<string> newPlatforms, int compared, bool allowNew, string baselines, string summary)
+    /// <summary>Only <paramref name="lane"/>; a single fresh file is taken as that lane's run whatever it says.</summary>
+    private static (Dictionary<string, ResultsFile>, Dictionary<string, ResultsFile>) OneLane(
+        string lane, Dictionary<string, ResultsFile> baselines, Dictionary<string, ResultsFile> fresh, string folder)
     {
-        var headline = changes.Count == 0
-            ? $"Gate: {compared} platform(s) compared with {baselines}, no change."
-            : $"Gate: {changes.Count} change(s) against {baselines}.";
-        Console.WriteLine(headline);
-        var md = new System.Text.StringBuilder($"## Conformance gate\n\n{headline}\n\n");
-        if (changes.Count > 0)
+        if (!Lanes.IsValid(lane))
         {
-            Console.WriteLine(ChangeTable.Text(changes));
-            md.Append(ChangeTable.Markdown(changes)).Append('\n');
-            Console.WriteLine("Review each change; if it is expected, approve it: conformance approve --in DIR --baselines " + baselines);
+            throw new CliException($"'{lane}' is not a lane name: lower-case letters, digits, '.', '-' and '_'");
         }
 
-        foreach (var id in newPlatforms)
+        if (!baselines.ContainsKey(lane) && !fresh.ContainsKey(lane))
         {
-            var line = $"New platform {id}: no baseline in {baselines}" + (allowNew ? " (allowed: --allow-new)" : "; approve its first results to start gating it");
-            Console.WriteLine(line);
+            throw new CliException($"lane '{lane}' matches no baseline in {folder} and no results file; the lanes there are: {string.Join(", ", baselines.Keys.Concat(fresh.Keys).Distinct().Order(StringComparer.Ordinal))}");
+        }
+
+        if (fresh.Count == 1 && !fresh.ContainsKey(lane))
+        {
+            fresh = new Dictionary<string, ResultsFile> { [lane] = fresh.Values.Single() with { Lane = lane } };
+        }
+
+        return (baselines.Where(b => b.Key == lane).ToDictionary(), fresh.Where(f => f.Key == lane).ToDictionary());
+    }
+
+    private static void Report(GateReport report, bool allowNew, string folder, string approve, string summary)
+    {
+        var problems = report.Changes.Count + report.Upgrades.Count + report.Missing.Count + (allowNew ? 0 : report.New.Count);
+        var headline = problems == 0
+            ? $"Gate: {report.Compared} lane(s) compared with {folder}, no change."
+            : $"Gate: {report.Compared} lane(s) compared with {folder}: {report.Changes.Count} changed cell(s), {report.Upgrades.Count} upgraded platform(s), "
+              + $"{report.Missing.Count} lane(s) without fresh results, {report.New.Count} lane(s) without a baseline.";
+        var text = new StringBuilder(headline).AppendLine();
+        var md = new StringBuilder($"## Conformance gate\n\n{headline}\n\n");
+        foreach (var upgrade in report.Upgrades)
+        {
+            var line = $"Upgrade {upgrade}" + (report.Changes.Any(c => c.Platform == upgrade.Lane) ? "" : " (no cell changed: the upgrade itself needs approval)");
+            text.AppendLine(line);
             md.Append("- ").Append(line).Append('\n');
         }
 
+        if (report.Changes.Count > 0)
+        {
+            text.AppendLine(ChangeTable.Text(report.Changes));
+            md.Append('\n').Append(ChangeTable.Markdown(report.Changes)).Append('\n');
+        }
+
+        foreach (var lane in report.Missing)
+        {
+            var line = $"Missing lane {lane}: approved in {folder}, but no fresh results. Re-run it, or remove its baseline on purpose: conformance approve --remove {lane} --baselines {folder}";
+            text.AppendLine(line);
+            md.Append("- ").Append(line).Append('\n');
+        }
+
+        foreach (var file in report.New)
+        {
+            var line = $"New lane {file.Lane} ({file.Platform.Id}): no baseline in {folder}" + (allowNew ? " (allowed: --allow-new)" : "; review its results and approve them to start gating it");
+            text.AppendLine(line);
+            md.Append("- ").Append(line).Append('\n');
+        }
+
+        if (report.ToApprove.Any())
+        {
+            text.AppendLine($"After review, approve with: {approve}");
+            md.Append($"\nAfter review, approve with:\n\n```sh\n{approve}\n```\n");
+        }
+
+        Console.Write(text.ToString());
         AtomicFile.Write(summary, md.ToString());
     }
 }

@@ -12,12 +12,14 @@ namespace Conformance.Harness.Commands;
 public static partial class RunCommand
 {
     private const string Help = """
-        conformance run [--out DIR] [--slow] [--repeat N] [--filter EXPR] [--no-build]
+        conformance run [--out DIR] [--lane NAME] [--slow] [--repeat N] [--filter EXPR] [--no-build]
 
         Runs every claim of the catalogue on this machine and writes DIR/<platform-id>.json
         (default DIR: artifacts/results). Any results file already there for this platform is replaced.
 
           --out DIR      where the results file goes
+          --lane NAME    the CI slot this run belongs to, which `conformance gate` compares with its baseline
+                         (default: host; the workflow passes the runner label, e.g. ubuntu-24.04)
           --slow         also observe the Slow claims (tcp.time-wait-duration waits up to 5 minutes);
                          without it they are recorded as inconclusive
           --filter EXPR  a dotnet test filter to run part of the suite, e.g. "Name=tcp.oob"
@@ -37,7 +39,14 @@ public static partial class RunCommand
             return 0;
         }
 
-        var cli = new CliArgs("run", args, new HashSet<string> { "--slow", "--no-build" }, new HashSet<string> { "--out", "--filter", "--repeat" });
+        var cli = new CliArgs("run", args, new HashSet<string> { "--slow", "--no-build" }, new HashSet<string> { "--out", "--filter", "--repeat", "--lane" });
+        var lane = cli.Option("--lane") ?? Lanes.Default;
+        if (!Lanes.IsValid(lane))
+        {
+            throw new CliException($"'{lane}' is not a lane name: lower-case letters, digits, '.', '-' and '_' (e.g. ubuntu-24.04)");
+        }
+
+        Environment.SetEnvironmentVariable(Lanes.Variable, lane); // the test processes inherit it
         var outDir = Path.GetFullPath(cli.Option("--out") ?? Path.Combine(Root(), "artifacts", "results"));
         var slow = cli.Flag("--slow");
         var noBuild = cli.Flag("--no-build");
@@ -72,6 +81,7 @@ public static partial class RunCommand
         var env = new Dictionary<string, string>
         {
             [ResultsStore.DirectoryVariable] = outDir,
+            [Lanes.Variable] = Lanes.Current,
             ["CONFORMANCE_SLOW"] = slow ? "1" : "",
         };
         var testFilter = filter is null ? "TestCategory=Claim" : $"TestCategory=Claim&({filter})";
@@ -140,7 +150,7 @@ public static partial class RunCommand
     private static void Summarise(ResultsFile file, List<string> missing, string path, TextWriter progress)
     {
         progress.WriteLine();
-        progress.WriteLine($"{file.Claims.Count} claims on {file.Platform.Id}: {Columns.Columns.Counts(file)}");
+        progress.WriteLine($"{file.Claims.Count} claims on {file.Platform.Id}, lane {file.Lane}: {Columns.Columns.Counts(file)}");
         foreach (var claim in file.Claims.Where(c => c.Verdict is not Verdict.Holds))
         {
             var why = claim.Documented?.Reason ?? claim.Note ?? "";

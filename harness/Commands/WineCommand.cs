@@ -70,7 +70,8 @@ public static class WineCommand
             return 1;
         }
 
-        var results = ResultsFile.Load(file);
+        var results = ResultsFile.Load(file) with { Lane = "wine" }; // Wine's own lane, never a Windows one
+        results.Save(file);
         var missing = Catalogue.Default.Claims.Select(c => c.Id).Except(results.Claims.Select(c => c.Id)).ToList();
         Console.WriteLine($"{results.Platform.Id} ({results.Platform.Distro}): {Columns.Columns.Summary(results)}");
         Console.WriteLine($"Results: {file}");

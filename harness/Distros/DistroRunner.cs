@@ -43,7 +43,11 @@ public static class DistroRunner
         return [.. await Task.WhenAll(tasks)];
     }
 
-    public static async Task<ColumnOutcome> RunOne(Distro distro, TimeSpan limit, Action<string> progress)
+    /// <summary>One distro's column, in the lane named by the distro entry.</summary>
+    public static async Task<ColumnOutcome> RunOne(Distro distro, TimeSpan limit, Action<string> progress) =>
+        Columns.Columns.InLane(await Run(distro, limit, progress));
+
+    private static async Task<ColumnOutcome> Run(Distro distro, TimeSpan limit, Action<string> progress)
     {
         if (await DistroImages.Unavailable(distro) is { } why)
         {

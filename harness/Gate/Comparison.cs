@@ -3,7 +3,7 @@ using Conformance.Fixtures.Results;
 
 namespace Conformance.Harness.Gate;
 
-/// <summary>One cell that is not what it was: a claim on a platform, before and after.</summary>
+/// <summary>One cell that is not what it was: a claim in a lane (or between two platforms), before and after.</summary>
 public sealed record Change(string Claim, string Platform, string Before, string After);
 
 /// <summary>Compares two runs claim by claim: a changed verdict or observed value is a change; timings and
@@ -52,18 +52,17 @@ public static class Comparison
 /// <summary>The change table, as text for the terminal and as markdown for a CI summary.</summary>
 public static class ChangeTable
 {
-    private static readonly string[] Headers = ["claim", "platform", "before", "after"];
-
-    public static string Text(IReadOnlyList<Change> changes)
+    public static string Text(IReadOnlyList<Change> changes, string where = "lane")
     {
+        string[] headers = ["claim", where, "before", "after"];
         var rows = changes.Select(c => new[] { c.Claim, c.Platform, c.Before, c.After }).ToList();
-        var widths = Enumerable.Range(0, 4).Select(i => rows.Select(r => r[i].Length).Append(Headers[i].Length).Max()).ToArray();
+        var widths = Enumerable.Range(0, 4).Select(i => rows.Select(r => r[i].Length).Append(headers[i].Length).Max()).ToArray();
         string Line(string[] cells) => string.Join("  ", cells.Select((c, i) => c.PadRight(widths[i]))).TrimEnd();
-        return string.Join(Environment.NewLine, new[] { Line(Headers) }.Concat(rows.Select(Line)));
+        return string.Join(Environment.NewLine, new[] { Line(headers) }.Concat(rows.Select(Line)));
     }
 
-    public static string Markdown(IReadOnlyList<Change> changes) =>
-        "| claim | platform | before | after |\n|---|---|---|---|\n"
+    public static string Markdown(IReadOnlyList<Change> changes, string where = "lane") =>
+        $"| claim | {where} | before | after |\n|---|---|---|---|\n"
         + string.Concat(changes.Select(c => $"| `{c.Claim}` | `{c.Platform}` | {Cell(c.Before)} | {Cell(c.After)} |\n"));
 
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);

@@ -56,7 +56,11 @@ public static class KernelRunner
         return outcomes;
     }
 
-    public static async Task<ColumnOutcome> RunOne(KernelEntry kernel, string userland, TimeSpan limit, Action<string> progress, string? initramfsOverride = null)
+    /// <summary>One kernel's column, in the lane named by the kernel entry.</summary>
+    public static async Task<ColumnOutcome> RunOne(KernelEntry kernel, string userland, TimeSpan limit, Action<string> progress, string? initramfsOverride = null) =>
+        Columns.Columns.InLane(await Run(kernel, userland, limit, progress, initramfsOverride));
+
+    private static async Task<ColumnOutcome> Run(KernelEntry kernel, string userland, TimeSpan limit, Action<string> progress, string? initramfsOverride)
     {
         var vmlinuz = Path.Combine(KernelDir(kernel.Suite), "vmlinuz");
         if (!File.Exists(vmlinuz))

@@ -9,22 +9,59 @@ public static class ResultsSet
 {
     public static List<ResultsFile> Load(IEnumerable<string> inputs)
     {
-        var files = new List<ResultsFile>();
-        foreach (var input in inputs)
-        {
-            string[] paths = Directory.Exists(input) ? [.. Directory.GetFiles(input, "*.json").Order(StringComparer.Ordinal)]
-                : File.Exists(input) ? [input]
-                : throw new CliException($"{input}: no such file or folder; give a folder of results files (conformance run --out DIR writes one)");
-            foreach (var path in paths)
-            {
-                files.Add(LoadOne(path));
-            }
-        }
+        var files = Paths(inputs).Select(LoadOne).ToList();
 
         var twice = files.GroupBy(f => f.Platform.Id).FirstOrDefault(g => g.Count() > 1);
         return twice is null ? files
             : throw new CliException($"platform '{twice.Key}' has more than one results file among the inputs; give each platform once");
     }
+
+    /// <summary>The results files of the inputs keyed by lane: two files claiming one lane are bad input.</summary>
+    public static Dictionary<string, ResultsFile> ByLane(IEnumerable<string> inputs)
+    {
+        var byLane = new Dictionary<string, (string Path, ResultsFile File)>();
+        foreach (var path in Paths(inputs))
+        {
+            var file = LoadOne(path);
+            if (byLane.TryGetValue(file.Lane, out var other))
+            {
+                throw new CliException($"two results files claim lane '{file.Lane}': {other.Path} and {path}; give each lane once (`conformance run --lane NAME` names a run's lane)");
+            }
+
+            byLane[file.Lane] = (path, file);
+        }
+
+        return byLane.ToDictionary(p => p.Key, p => p.Value.File);
+    }
+
+    /// <summary>A folder of approved baselines: DIR/&lt;lane&gt;.json, each holding the lane its name says.</summary>
+    public static Dictionary<string, ResultsFile> Baselines(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new CliException($"{folder}: no such folder of baselines; create it with `conformance approve --in DIR --baselines {folder}`");
+        }
+
+        var baselines = new Dictionary<string, ResultsFile>();
+        foreach (var path in Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal))
+        {
+            var file = LoadOne(path);
+            var named = Path.GetFileNameWithoutExtension(path);
+            if (file.Lane != named)
+            {
+                throw new CliException($"{path} holds the baseline of lane '{file.Lane}'; a baseline is named by its lane: rename it to {file.Lane}.json");
+            }
+
+            baselines[file.Lane] = file;
+        }
+
+        return baselines;
+    }
+
+    private static IEnumerable<string> Paths(IEnumerable<string> inputs) =>
+        inputs.SelectMany<string, string>(input => Directory.Exists(input) ? [.. Directory.GetFiles(input, "*.json").Order(StringComparer.Ordinal)]
+            : File.Exists(input) ? [input]
+            : throw new CliException($"{input}: no such file or folder; give a folder of results files (conformance run --out DIR writes one)"));
 
     public static ResultsFile LoadOne(string path)
     {

@@ -9,6 +9,11 @@ public sealed record ResultsFile
     public const string SchemaName = "conformance-results/1";
 
     public string Schema { get; init; } = SchemaName;
+
+    /// <summary>The CI slot that produced this run ("host", "ubuntu-24.04", "debian-12", "kernel-testing"): what a
+    /// baseline belongs to. The platform below says what ran in the slot this time, and may change under it.</summary>
+    public string Lane { get; init; } = Lanes.Default;
+
     public required PlatformInfo Platform { get; init; }
     public required DateTime StartedAt { get; init; }
     public required List<ClaimResult> Claims { get; init; }

@@ -35,6 +35,7 @@ public static class ResultsStore
             .ToList();
         new ResultsFile
         {
+            Lane = Lanes.Current,
             Platform = platform,
             StartedAt = existing?.StartedAt ?? Now(),
             Claims = claims,

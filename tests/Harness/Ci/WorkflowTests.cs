@@ -31,45 +31,71 @@ public sealed partial class WorkflowTests
     public void TheNativeMatrixCoversLinuxMacOsAndWindows() =>
         Assert.That(Runners().Select(FamilyOf).Distinct(), Is.SupersetOf(new[] { "linux", "macos", "windows" }));
 
-    /// <summary>A first run on a platform exists to show what it does, so each native runner uploads a results file
-    /// even when claims fail: the claims run in a step that cannot stop the job, the upload runs always and
-    /// before anything that may fail, and the job fails at the end if the claims did.</summary>
+    /// <summary>A first run on a platform exists to show what it does, so the action uploads a results file even
+    /// when claims fail: the claims run in a step that cannot stop it, the upload runs always and before anything
+    /// that may fail, and the action fails at the end if the claims or the gate did.</summary>
     [Test]
-    public void EveryNativeRunnerUploadsItsResultsEvenWhenClaimsFail()
+    public void TheActionUploadsItsResultsEvenWhenClaimsFail()
     {
-        var steps = Steps("native");
-        var run = steps.FindIndex(s => Run(s).Contains("-- run "));
+        var steps = Steps(Action, "runs", "steps");
+        var run = steps.FindIndex(s => Run(s).Contains("-- run ", StringComparison.Ordinal));
         var upload = steps.FindIndex(s => Uses(s).StartsWith("actions/upload-artifact", StringComparison.Ordinal));
-        var verdict = steps.FindIndex(s => Field(s, "if").Contains("steps.claims.outcome", StringComparison.Ordinal));
+        var gate = steps.FindIndex(s => Run(s).Contains("-- gate ", StringComparison.Ordinal));
+        var verdict = steps.FindLastIndex(s => Run(s).Contains("exit 1", StringComparison.Ordinal));
         Assert.Multiple(() =>
         {
             Assert.That(run, Is.GreaterThanOrEqualTo(0), "a step runs `conformance run`");
-            Assert.That(Field(steps[run], "id"), Is.EqualTo("claims"));
             Assert.That(Field(steps[run], "continue-on-error"), Is.EqualTo("true"), "a failing claim must not skip the upload");
             Assert.That(upload, Is.GreaterThan(run), "the upload comes after the claims ran");
             Assert.That(Field(steps[upload], "if"), Is.EqualTo("always()"));
-            Assert.That(steps.Take(upload).Where(s => Field(s, "continue-on-error") != "true" && Field(s, "if") != "always()").Select(Run)
-                .Where(r => r.Contains("dotnet test", StringComparison.Ordinal)), Is.Empty, "no test step that may fail runs before the upload");
-            Assert.That(verdict, Is.GreaterThan(upload), "the job fails for the claims only after the upload");
-            Assert.That(Run(steps[verdict]), Does.Contain("exit 1"));
+            Assert.That(gate, Is.GreaterThan(upload));
+            Assert.That(Field(steps[gate], "continue-on-error"), Is.EqualTo("true"));
+            Assert.That(Run(steps[gate]), Does.Not.Contain("--allow-new \""), "new lanes fail unless the caller allows them");
+            Assert.That(verdict, Is.GreaterThan(gate), "the action fails only after the upload and the gate");
+            Assert.That(Field(steps[verdict], "if"), Does.Contain("steps.claims.outcome").And.Contain("steps.gate.outcome"));
         });
     }
 
     [Test]
+    public void TheNativeJobIsTheActionInEachRunnersLaneAndFailsAfterIt()
+    {
+        var steps = Steps(Source, "jobs", "native", "steps");
+        var action = steps.FindIndex(s => Uses(s) == "./");
+        var verdict = steps.FindIndex(s => Field(s, "if").Contains("steps.conformance.outcome", StringComparison.Ordinal));
+        Assert.That(action, Is.GreaterThanOrEqualTo(0), "the native job uses the repository's action");
+        Assert.That(Field(steps[action], "id"), Is.EqualTo("conformance"));
+        Assert.That(Field(steps[action], "continue-on-error"), Is.EqualTo("true"), "the suite's own tests still run");
+        Assert.That(((YamlMappingNode)steps[action]["with"])["lane"].ToString(), Is.EqualTo("${{ matrix.os }}"));
+        Assert.That(verdict, Is.GreaterThan(action));
+    }
+
+    [Test]
+    public void NothingInTheWorkflowLetsANewLanePass() =>
+        Assert.That(Source, Does.Not.Contain("--allow-new"), "a new lane's first run fails, with its proposed baseline attached");
+
+    [Test]
     public void TheMatrixJobNamesEveryRunnerThatProducedNothing()
     {
-        var check = Steps("matrix").Single(s => Field(s, "name").StartsWith("runners that produced no results", StringComparison.Ordinal));
+        var check = Steps(Source, "jobs", "matrix", "steps").Single(s => Field(s, "name").StartsWith("runners that produced no results", StringComparison.Ordinal));
         var listed = RunnerLoop().Match(Run(check)).Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         Assert.That(listed, Is.EqualTo(Runners().ToArray()), "the matrix job's runner list is the native job's matrix");
         Assert.That(Field(check, "if"), Is.EqualTo("always()"));
     }
 
-    private static List<YamlMappingNode> Steps(string job)
+    private static string Action => File.ReadAllText(Path.Combine(Root, "action.yml"));
+
+    /// <summary>The steps at <paramref name="path"/> of a workflow or action file.</summary>
+    private static List<YamlMappingNode> Steps(string yamlText, params string[] path)
     {
         var yaml = new YamlStream();
-        yaml.Load(new StringReader(Source));
-        var jobs = (YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode)["jobs"];
-        return [.. ((YamlSequenceNode)((YamlMappingNode)jobs[job])["steps"]).Children.Cast<YamlMappingNode>()];
+        yaml.Load(new StringReader(yamlText));
+        YamlNode node = yaml.Documents[0].RootNode;
+        foreach (var key in path)
+        {
+            node = ((YamlMappingNode)node)[key];
+        }
+
+        return [.. ((YamlSequenceNode)node).Children.Cast<YamlMappingNode>()];
     }
 
     private static string Field(YamlMappingNode step, string key) =>

@@ -40,7 +40,7 @@ public sealed class GateTests
         var (exit, output, _) = Gate();
         Assert.That(exit, Is.EqualTo(1));
         Assert.That(output, Does.Contain("tcp.read-zero-after-fin").And.Contain("holds: read#2=0").And.Contain("holds: read#2=5"));
-        Assert.That(File.ReadAllText(Summary), Does.Contain("| `tcp.read-zero-after-fin` | `linux-fixture-1-x64` | holds: read#2=0 | holds: read#2=5 |"));
+        Assert.That(File.ReadAllText(Summary), Does.Contain("| `tcp.read-zero-after-fin` | `host` | holds: read#2=0 | holds: read#2=5 |"));
     }
 
     [Test]
@@ -51,12 +51,12 @@ public sealed class GateTests
     }
 
     [Test]
-    public void APlatformWithoutABaselineFailsUnlessAllowed()
+    public void ALaneWithoutABaselineFailsUnlessAllowed()
     {
-        File.Delete(Path.Combine(Baselines, $"{Linux}.json"));
+        File.Delete(Path.Combine(Baselines, "host.json"));
         var (exit, output, _) = Gate();
         Assert.That(exit, Is.EqualTo(1));
-        Assert.That(output, Does.Contain($"New platform {Linux}: no baseline"));
+        Assert.That(output, Does.Contain($"New lane host ({Linux}): no baseline"));
         Assert.That(Gate("--allow-new").Exit, Is.Zero);
     }
 

@@ -1,0 +1,72 @@
+using Conformance.Fixtures.Claims;
+using Conformance.Fixtures.Results;
+
+namespace Conformance.Harness.Gate;
+
+/// <summary>One field of the platform block that is not what it was ("osVersion: 6.1.0-50 -> 7.2.12").</summary>
+public sealed record FieldChange(string Field, string? Before, string? After)
+{
+    public override string ToString() => $"{Field} {Before ?? "(none)"} -> {After ?? "(none)"}";
+}
+
+/// <summary>What ran in a lane changed: another OS version, kernel, distro, C library, runtime or sandbox.</summary>
+public sealed record Upgrade(string Lane, IReadOnlyList<FieldChange> Fields)
+{
+    public override string ToString() => $"{Lane}: {string.Join(", ", Fields)}";
+}
+
+/// <summary>What the gate found, lane by lane: changed cells, upgraded platforms, lanes approved but not run
+/// (nothing passes by absence), and lanes run but never approved.</summary>
+public sealed record GateReport(
+    IReadOnlyList<Change> Changes,
+    IReadOnlyList<Upgrade> Upgrades,
+    IReadOnlyList<string> Missing,
+    IReadOnlyList<ResultsFile> New,
+    int Compared)
+{
+    public bool Clean(bool allowNew) => Changes.Count == 0 && Upgrades.Count == 0 && Missing.Count == 0 && (allowNew || New.Count == 0);
+
+    /// <summary>The lanes whose fresh results would become their baseline on approval.</summary>
+    public IEnumerable<string> ToApprove => Changes.Select(c => c.Platform).Concat(Upgrades.Select(u => u.Lane)).Concat(New.Select(n => n.Lane)).Distinct();
+}
+
+/// <summary>Compares each lane's fresh results with its approved baseline.</summary>
+public static class LaneGate
+{
+    public static GateReport Compare(IReadOnlyDictionary<string, ResultsFile> baselines, IReadOnlyDictionary<string, ResultsFile> fresh, Catalogue catalogue)
+    {
+        var changes = new List<Change>();
+        var upgrades = new List<Upgrade>();
+        var compared = 0;
+        foreach (var lane in fresh.Keys.Intersect(baselines.Keys).Order(StringComparer.Ordinal))
+        {
+            compared++;
+            var platform = PlatformChanges.Between(baselines[lane].Platform, fresh[lane].Platform);
+            if (platform.Count > 0)
+            {
+                upgrades.Add(new Upgrade(lane, platform));
+            }
+
+            changes.AddRange(Comparison.Between(baselines[lane], fresh[lane], lane, catalogue));
+        }
+
+        var missing = baselines.Keys.Except(fresh.Keys).Order(StringComparer.Ordinal).ToList();
+        var added = fresh.Keys.Except(baselines.Keys).Order(StringComparer.Ordinal).Select(l => fresh[l]).ToList();
+        return new GateReport(changes, upgrades, missing, added, compared);
+    }
+}
+
+/// <summary>The platform fields that say what ran: a change in any of them is an upgrade of the lane.</summary>
+public static class PlatformChanges
+{
+    public static List<FieldChange> Between(PlatformInfo before, PlatformInfo after)
+    {
+        (string Field, Func<PlatformInfo, string?> Value)[] fields =
+        [
+            ("id", p => p.Id), ("os", p => p.Os), ("osVersion", p => p.OsVersion), ("distro", p => p.Distro), ("libc", p => p.Libc),
+            ("runtime", p => p.Runtime), ("arch", p => p.Arch), ("container", p => p.Container), ("ociRuntime", p => p.OciRuntime),
+            ("user", p => p.User),
+        ];
+        return [.. fields.Where(f => f.Value(before) != f.Value(after)).Select(f => new FieldChange(f.Field, f.Value(before), f.Value(after)))];
+    }
+}
