@@ -13,6 +13,10 @@ public sealed record CatalogueEntry
     public required string Quote { get; init; }
     public required Dictionary<string, string> Expected { get; init; }
 
+    /// <summary>Why a key's pattern is <c>*</c>: the reason no value can be expected of it. Every <c>*</c> needs
+    /// one, so a claim cannot quietly accept anything.</summary>
+    public Dictionary<string, string>? Unchecked { get; init; }
+
     /// <summary>A capability the scenario needs (root, a slow timer, ...); without it the verdict is inconclusive.</summary>
     public string? Needs { get; init; }
 

@@ -55,13 +55,34 @@ public sealed class RawSocket : IDisposable
 
     public SysResult Connect(IPEndPoint endPoint) => Calls.Connect(Handle, Sys.SockAddr.Encode(endPoint));
 
+    /// <summary>Reads the peer's address out of accept()'s buffer.</summary>
+    public delegate IPEndPoint? AddressDecoder(ReadOnlySpan<byte> sockaddr);
+
     /// <summary>accept(); the result is OK or the error, the socket (if any) is the caller's to dispose.</summary>
-    public (SysResult Result, RawSocket? Socket, IPEndPoint? Peer) Accept()
+    public (SysResult Result, RawSocket? Socket, IPEndPoint? Peer) Accept() => Accept(a => Sys.SockAddr.Decode(a));
+
+    /// <summary>accept() with the peer's address read by <paramref name="decode"/>: the accepted descriptor is owned
+    /// before its address is decoded, so a decoder that throws cannot leak it.</summary>
+    public (SysResult Result, RawSocket? Socket, IPEndPoint? Peer) Accept(AddressDecoder decode)
     {
         Span<byte> address = stackalloc byte[SockAddr.StorageSize];
         var length = address.Length;
         var result = Calls.Accept(Handle, address, ref length);
-        return result.Ok ? (result, new RawSocket((nint)result.Value), Sys.SockAddr.Decode(address)) : (result, null, null);
+        if (!result.Ok)
+        {
+            return (result, null, null);
+        }
+
+        var socket = new RawSocket((nint)result.Value);
+        try
+        {
+            return (result, socket, decode(address));
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
     }
 
     /// <summary>accept() with the address-length argument set to <paramref name="claimedLength"/> (FAQ 4.9): the
@@ -72,8 +93,16 @@ public sealed class RawSocket : IDisposable
         address.Clear();
         var length = claimedLength;
         var result = Calls.Accept(Handle, address, ref length);
-        var written = address.ContainsAnyExcept((byte)0) ? Sys.SockAddr.Decode(address) : null;
-        return (result, result.Ok ? new RawSocket((nint)result.Value) : null, written);
+        var socket = result.Ok ? new RawSocket((nint)result.Value) : null;
+        try
+        {
+            return (result, socket, address.ContainsAnyExcept((byte)0) ? Sys.SockAddr.Decode(address) : null);
+        }
+        catch
+        {
+            socket?.Dispose();
+            throw;
+        }
     }
 
     public SysResult Read(Span<byte> buffer) => Calls.Read(Handle, buffer);
@@ -142,17 +171,17 @@ public sealed class RawSocket : IDisposable
     /// (two u_shorts on Windows).</summary>
     public SysResult SetLinger(bool on, int seconds)
     {
-        Span<byte> bytes = stackalloc byte[8];
-        if (Sys.Os == OsFamily.Windows)
+        var (size, offset) = StructLayouts.Linger(Sys.Os);
+        Span<byte> bytes = stackalloc byte[size];
+        if (size == 4)
         {
             BinaryPrimitives.WriteUInt16LittleEndian(bytes, (ushort)(on ? 1 : 0));
-            BinaryPrimitives.WriteUInt16LittleEndian(bytes[2..], (ushort)seconds);
-            bytes = bytes[..4];
+            BinaryPrimitives.WriteUInt16LittleEndian(bytes[offset..], (ushort)seconds);
         }
         else
         {
             BinaryPrimitives.WriteInt32LittleEndian(bytes, on ? 1 : 0);
-            BinaryPrimitives.WriteInt32LittleEndian(bytes[4..], seconds);
+            BinaryPrimitives.WriteInt32LittleEndian(bytes[offset..], seconds);
         }
 
         return Calls.SetSockOpt(Handle, Sys.C.SOL_SOCKET, Sys.C.SO_LINGER_SECONDS, bytes);
@@ -160,12 +189,13 @@ public sealed class RawSocket : IDisposable
 
     public (SysResult Result, int OnOff, int Seconds) GetLinger()
     {
+        var (size, offset) = StructLayouts.Linger(Sys.Os);
         Span<byte> bytes = stackalloc byte[8];
-        var length = bytes.Length;
+        var length = size;
         var result = Calls.GetSockOpt(Handle, Sys.C.SOL_SOCKET, Sys.C.SO_LINGER_SECONDS, bytes, ref length);
-        return Sys.Os == OsFamily.Windows
-            ? (result, BinaryPrimitives.ReadUInt16LittleEndian(bytes), BinaryPrimitives.ReadUInt16LittleEndian(bytes[2..]))
-            : (result, BinaryPrimitives.ReadInt32LittleEndian(bytes), BinaryPrimitives.ReadInt32LittleEndian(bytes[4..]));
+        return size == 4
+            ? (result, BinaryPrimitives.ReadUInt16LittleEndian(bytes), BinaryPrimitives.ReadUInt16LittleEndian(bytes[offset..]))
+            : (result, BinaryPrimitives.ReadInt32LittleEndian(bytes), BinaryPrimitives.ReadInt32LittleEndian(bytes[offset..]));
     }
 
     /// <summary>SO_ERROR: the pending error, cleared by reading it; the value is 0 or the error, by name.</summary>

@@ -21,6 +21,7 @@ public static class Sys
 
     private static ISocketCalls Create()
     {
+        StructLayouts.RequireSixtyFourBits(IntPtr.Size);
         if (Os == OsFamily.Windows)
         {
             return new WinsockCalls();

@@ -31,7 +31,7 @@ public sealed class BindingTableTests
         ["sigtimedwait"] = ["linux", "freebsd"], // macOS has none: PosixSignals.Consume uses sigwait there
         ["sigwait"] = ["linux", "macos", "freebsd"], ["sigaction"] = ["linux", "macos", "freebsd"],
         ["pthread_self"] = ["linux", "macos", "freebsd"], ["pthread_kill"] = ["linux", "macos", "freebsd"],
-        ["geteuid"] = ["linux", "macos", "freebsd"], ["uname"] = ["linux"], ["getrlimit"] = ["linux", "macos", "freebsd"], ["setrlimit"] = ["linux", "macos", "freebsd"],
+        ["geteuid"] = ["linux", "macos", "freebsd"], ["uname"] = ["linux", "macos", "freebsd"], ["umask"] = ["linux", "macos", "freebsd"], ["getrlimit"] = ["linux", "macos", "freebsd"], ["setrlimit"] = ["linux", "macos", "freebsd"],
         ["syscall"] = ["linux"], ["unshare"] = ["linux"], ["setns"] = ["linux"], ["chroot"] = ["linux", "macos", "freebsd"],
         ["getservbyname"] = ["linux", "macos", "freebsd"], ["gethostbyname"] = ["linux", "macos", "freebsd"],
         ["inet_addr"] = ["linux", "macos", "freebsd"], ["inet_pton"] = ["linux", "macos", "freebsd"],

@@ -74,6 +74,7 @@ public sealed class PeerCloseTests : ClaimTest
         Wait.For(pair.Client, Wait.Readable, "the peer's RST");
 
         Observe("write#1", pair.Client.Write(OneByte));
+        Observe("write#2", pair.Client.Write(OneByte));
     }
 
     [Claim("tcp.write-never-zero")]

@@ -39,13 +39,11 @@ public sealed class SigpipeTests : ClaimTest
             pair.Client.SetInt(Sys.C.SOL_SOCKET, noSigpipe, 1).Expect("setsockopt(SO_NOSIGPIPE)");
             Observe("errno", pair.Client.Write(OneByte));
             Observe("sigpipe-pending", PosixSignals.IsPending(sigpipe));
-            Observe("mechanism", "SO_NOSIGPIPE");
         }
         else
         {
             Observe("errno", pair.Client.Send(OneByte, Sys.C.MSG_NOSIGNAL!.Value));
             Observe("sigpipe-pending", PosixSignals.IsPending(sigpipe));
-            Observe("mechanism", "MSG_NOSIGNAL");
         }
     }
 }

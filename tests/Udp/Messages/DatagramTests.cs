@@ -30,7 +30,7 @@ public sealed class DatagramTests : ClaimTest
         using var receiver = Loopback.UdpBound();
         using var sender = Loopback.UdpBound();
         // macOS caps datagrams at net.inet.udp.maxdgram unless the send buffer is raised; raise it everywhere.
-        sender.SetInt(Sys.C.SOL_SOCKET, Sys.C.SO_SNDBUF, 1 << 20);
+        sender.SetInt(Sys.C.SOL_SOCKET, Sys.C.SO_SNDBUF, 1 << 20).Expect("setsockopt(SO_SNDBUF 1 MiB)");
         var to = receiver.LocalEndPoint;
         SysResult Send(int size) => sender.SendTo(new byte[size], to);
 

@@ -21,6 +21,19 @@ internal static unsafe partial class Libc
     {
     }
 
+    /// <summary>The C library as loaded for the imports, for the one function taken by address (a signal handler).</summary>
+    internal static nint Handle => NativeLibrary.Load(Lib, typeof(Libc).Assembly, null);
+
+    /// <summary>The one place that knows the C library's file name on each OS. "libc.so" is a linker script on
+    /// glibc systems, so the real object is named; musl's is libc.musl-ARCH.so.1 (Alpine).</summary>
+    internal static string[] Candidates(OsFamily os, bool pthread) => os switch
+    {
+        OsFamily.MacOS => ["/usr/lib/libSystem.B.dylib"],
+        OsFamily.FreeBsd => ["libc.so.7"],
+        _ when pthread => ["libpthread.so.0", .. Candidates(os, pthread: false)],
+        _ => ["libc.so.6", "libc.musl-x86_64.so.1", "libc.musl-aarch64.so.1", "libc.so"],
+    };
+
     private static nint Resolve(string name, Assembly assembly, DllImportSearchPath? path)
     {
         if (name is not (Lib or Pthread))
@@ -28,14 +41,7 @@ internal static unsafe partial class Libc
             return 0;
         }
 
-        // "libc.so" is a linker script on glibc systems, so name the real object.
-        string[] libc = OsFamilies.Current switch
-        {
-            OsFamily.MacOS => ["/usr/lib/libSystem.B.dylib"],
-            OsFamily.FreeBsd => ["libc.so.7"],
-            _ => ["libc.so.6", "libc.musl-x86_64.so.1", "libc.musl-aarch64.so.1", "libc.so"],
-        };
-        string[] candidates = name == Pthread && OsFamilies.Current == OsFamily.Linux ? ["libpthread.so.0", .. libc] : libc;
+        var candidates = Candidates(OsFamilies.Current, pthread: name == Pthread);
         foreach (var candidate in candidates)
         {
             if (NativeLibrary.TryLoad(candidate, out var handle))
@@ -96,6 +102,7 @@ internal static unsafe partial class Libc
 
     // Processes and credentials.
     [LibraryImport(Lib)] internal static partial uint geteuid();
+    [LibraryImport(Lib)] internal static partial uint umask(uint mask);
     [LibraryImport(Lib, SetLastError = true)] internal static partial int uname(byte* name);
     [LibraryImport(Lib, SetLastError = true)] internal static partial int getrlimit(int resource, ulong* limit);
     [LibraryImport(Lib, SetLastError = true)] internal static partial int setrlimit(int resource, ulong* limit);

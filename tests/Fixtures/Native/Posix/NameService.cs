@@ -16,7 +16,7 @@ public static unsafe class NameService
         }
 
         // struct servent { char *s_name; char **s_aliases; int s_port; char *s_proto; }: s_port in network order.
-        var port = *(int*)(entry + (2 * IntPtr.Size));
+        var port = *(int*)(entry + StructLayouts.ServEntPortOffset);
         return BinaryPrimitives.ReverseEndianness((ushort)port);
     }
 
@@ -41,8 +41,8 @@ public static unsafe class NameService
     /// int h_length; char **h_addr_list; }.</summary>
     public static byte[]? FirstAddress(nint entry)
     {
-        var length = *(int*)(entry + (2 * IntPtr.Size) + 4);
-        var list = *(nint*)(entry + (2 * IntPtr.Size) + 8);
+        var length = *(int*)(entry + StructLayouts.HostEnt.LengthOffset);
+        var list = *(nint*)(entry + StructLayouts.HostEnt.AddrListOffset);
         var first = list == 0 ? 0 : *(nint*)list;
         if (first == 0 || length is <= 0 or > 16)
         {

@@ -96,7 +96,8 @@ internal sealed unsafe class PosixCalls(SocketConstants constants, ErrnoTable er
 
     public SysResult RecvMsg(nint fd, Span<byte> buffer, int flags, out int messageFlags)
     {
-        // struct iovec { void *base; size_t len; } is the same everywhere.
+        // struct iovec { void *base; size_t len; } is the same everywhere; msghdr is not (StructLayouts).
+        var layout = StructLayouts.MsgHdr(constants.Os);
         var iov = stackalloc nint[2];
         var message = stackalloc byte[56];
         new Span<byte>(message, 56).Clear();
@@ -104,21 +105,18 @@ internal sealed unsafe class PosixCalls(SocketConstants constants, ErrnoTable er
         {
             iov[0] = (nint)b;
             iov[1] = buffer.Length;
-            *(nint*)(message + 16) = (nint)iov;
-            int flagsOffset;
-            if (constants.Os == OsFamily.Linux)
+            *(nint*)(message + layout.IovOffset) = (nint)iov;
+            if (layout.IovLenSize == 8)
             {
-                *(nint*)(message + 24) = 1; // size_t msg_iovlen
-                flagsOffset = 48;
+                *(nint*)(message + layout.IovLenOffset) = 1;
             }
             else
             {
-                *(int*)(message + 24) = 1; // int msg_iovlen
-                flagsOffset = 44;
+                *(int*)(message + layout.IovLenOffset) = 1;
             }
 
             var result = Result(Libc.recvmsg((int)fd, message, flags));
-            messageFlags = *(int*)(message + flagsOffset);
+            messageFlags = *(int*)(message + layout.FlagsOffset);
             return result;
         }
     }
@@ -199,20 +197,20 @@ internal sealed unsafe class PosixCalls(SocketConstants constants, ErrnoTable er
 
     public SysResult Poll(nint fd, short events, int timeoutMs, out short revents)
     {
-        // struct pollfd { int fd; short events; short revents; }
+        var layout = StructLayouts.PollFd(constants.Os);
         var entry = stackalloc byte[8];
         *(int*)entry = (int)fd;
-        *(short*)(entry + 4) = events;
-        *(short*)(entry + 6) = 0;
+        *(short*)(entry + layout.EventsOffset) = events;
+        *(short*)(entry + layout.ReventsOffset) = 0;
         var result = Result(Libc.poll(entry, 1, timeoutMs));
-        revents = *(short*)(entry + 6);
+        revents = *(short*)(entry + layout.ReventsOffset);
         return result;
     }
 
     public SysResult Select(ReadOnlySpan<nint> fds, SelectSet watch, int timeoutMs, Span<bool> fired)
     {
         // fd_set is a 1024-bit little-endian bitmap on Linux, macOS and FreeBSD alike.
-        const int setBytes = 128;
+        var setBytes = StructLayouts.FdSet(constants.Os).Size;
         var sets = stackalloc byte[setBytes * 3];
         new Span<byte>(sets, setBytes * 3).Clear();
         var highest = -1;

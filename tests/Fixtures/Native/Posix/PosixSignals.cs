@@ -16,7 +16,7 @@ public static unsafe class PosixSignals
         var old = new byte[Libc.SigsetBytes];
         fixed (byte* o = old)
         {
-            Check(Libc.pthread_sigmask(Sys.C.SIG_BLOCK!.Value, set, o), "pthread_sigmask(SIG_BLOCK)");
+            CheckReturned(Libc.pthread_sigmask(Sys.C.SIG_BLOCK!.Value, set, o), "pthread_sigmask(SIG_BLOCK)");
         }
 
         return new Restore(signal, old);
@@ -52,13 +52,15 @@ public static unsafe class PosixSignals
         }
     }
 
-    /// <summary>Installs a handler that does nothing visible (libc's getpid, which ignores its argument) for
-    /// <paramref name="signal"/>, with or without SA_RESTART; disposing restores the old disposition.
-    /// No native code of our own is needed to make a blocking call see EINTR.</summary>
-    public static IDisposable CatchWithoutEffect(int signal, bool restart)
+    /// <summary>Installs libc's umask() as the handler of <paramref name="signal"/>, with or without SA_RESTART:
+    /// called with the signal number, it sets the process's file mode mask to that number, so the scenario can
+    /// see that the handler ran (see <see cref="HandlerRan"/>) without native code of its own; umask() is
+    /// async-signal-safe. Disposing restores the old disposition and the old mask.</summary>
+    public static IDisposable CatchWithUmask(int signal, bool restart)
     {
-        var handler = NativeLibrary.GetExport(NativeLibrary.Load(LibcPath), "getpid");
+        var handler = NativeLibrary.GetExport(Libc.Handle, "umask");
         var action = SigactionLayout.Build(handler, restart ? Sys.C.SA_RESTART!.Value : 0);
+        var mask = Libc.umask(NotASignal);
         var old = new byte[SigactionLayout.Size];
         fixed (byte* a = action)
         fixed (byte* o = old)
@@ -72,20 +74,41 @@ public static unsafe class PosixSignals
             {
                 Libc.sigaction(signal, o, null);
             }
+
+            Libc.umask(mask);
         });
+    }
+
+    /// <summary>A file mode mask no signal number equals (0o700), set while <see cref="CatchWithUmask"/> is in force.</summary>
+    private const uint NotASignal = 0x1C0;
+
+    /// <summary>True once the umask handler has run for <paramref name="signal"/>: the mask then is the signal
+    /// number. Reading the mask means setting it, so it is put back as it was found.</summary>
+    public static bool HandlerRan(int signal)
+    {
+        var mask = Libc.umask(NotASignal) & 0xFFF; // mode_t is 16 bits on macOS, 32 elsewhere
+        Libc.umask(mask);
+        return mask == (uint)signal;
     }
 
     /// <summary>The calling thread, as pthread_kill() names it.</summary>
     public static nint CurrentThread() => Libc.pthread_self();
 
-    public static void Send(nint thread, int signal) => Check(Libc.pthread_kill(thread, signal) == 0 ? 0 : -1, "pthread_kill");
-
-    private static string LibcPath => OperatingSystem.IsMacOS() ? "/usr/lib/libSystem.B.dylib" : OperatingSystem.IsFreeBSD() ? "libc.so.7" : "libc.so.6";
+    public static void Send(nint thread, int signal) => CheckReturned(Libc.pthread_kill(thread, signal), "pthread_kill");
 
     private static void Only(byte* set, int signal)
     {
         Check(Libc.sigemptyset(set), "sigemptyset");
         Check(Libc.sigaddset(set, signal), "sigaddset");
+    }
+
+    /// <summary>The pthread calls return their error number instead of setting errno (POSIX, pthread_kill(3)).</summary>
+    internal static void CheckReturned(int result, string call)
+    {
+        if (result != 0)
+        {
+            throw new ScenarioException($"{call} failed with {Sys.Errno.FromNative(result)}");
+        }
     }
 
     private static void Check(int result, string call)
@@ -103,7 +126,7 @@ public static unsafe class PosixSignals
             Consume(signal);
             fixed (byte* o = old)
             {
-                Libc.pthread_sigmask(Sys.C.SIG_BLOCK!.Value + 2, o, null); // SIG_SETMASK is SIG_BLOCK + 2 on Linux and BSD
+                CheckReturned(Libc.pthread_sigmask(Sys.C.SIG_BLOCK!.Value + 2, o, null), "pthread_sigmask(SIG_SETMASK)"); // SIG_SETMASK is SIG_BLOCK + 2 on Linux and BSD
             }
         }
     }

@@ -176,13 +176,13 @@ internal sealed unsafe class WinsockCalls : ISocketCalls
 
     public SysResult Poll(nint fd, short events, int timeoutMs, out short revents)
     {
-        // WSAPOLLFD { SOCKET fd; SHORT events; SHORT revents; } padded to 16 bytes on 64-bit.
+        var layout = StructLayouts.PollFd(OsFamily.Windows);
         var entry = stackalloc byte[16];
         *(nint*)entry = fd;
-        *(short*)(entry + 8) = events;
-        *(short*)(entry + 10) = 0;
+        *(short*)(entry + layout.EventsOffset) = events;
+        *(short*)(entry + layout.ReventsOffset) = 0;
         var result = Result(Ws2_32.WSAPoll(entry, 1, timeoutMs));
-        revents = *(short*)(entry + 10);
+        revents = *(short*)(entry + layout.ReventsOffset);
         return result;
     }
 
@@ -204,7 +204,7 @@ internal sealed unsafe class WinsockCalls : ISocketCalls
             throw new ScenarioException($"Winsock's select() takes at most {WindowsTables.Constants.FD_SETSIZE} sockets a set; the scenario asked for {fds.Length}");
         }
 
-        const int setBytes = 8 + (64 * 8);
+        var (setBytes, array) = StructLayouts.FdSet(OsFamily.Windows);
         var sets = stackalloc byte[setBytes * 3];
         new Span<byte>(sets, setBytes * 3).Clear();
         for (var i = 0; i < 3; i++)
@@ -218,7 +218,7 @@ internal sealed unsafe class WinsockCalls : ISocketCalls
             foreach (var fd in fds)
             {
                 var count = *(uint*)set;
-                ((nint*)(set + 8))[count] = fd;
+                ((nint*)(set + array))[count] = fd;
                 *(uint*)set = count + 1;
             }
         }
@@ -240,7 +240,7 @@ internal sealed unsafe class WinsockCalls : ISocketCalls
                 var set = sets + (i * setBytes);
                 for (var j = 0; j < *(uint*)set; j++)
                 {
-                    fired[k] |= ((nint*)(set + 8))[j] == fds[k];
+                    fired[k] |= ((nint*)(set + array))[j] == fds[k];
                 }
             }
         }
