@@ -86,6 +86,9 @@ public static class DistroRunner
                 {
                     p.HostConfig ??= new();
                     p.HostConfig.NetworkMode = "none";
+                    // Docker turns IPv6 off on the loopback of a container without a network; the IPv6 claims need
+                    // ::1, which stays inside the container like 127.0.0.1.
+                    p.HostConfig.Sysctls = new Dictionary<string, string> { ["net.ipv6.conf.lo.disable_ipv6"] = "0" };
                     if (distro.Runtime is { } runtime)
                     {
                         p.HostConfig.Runtime = runtime;

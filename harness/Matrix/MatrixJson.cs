@@ -31,6 +31,7 @@ public static class MatrixJson
                     ["faq"] = claim.Faq,
                     ["description"] = claim.Title,
                     ["quote"] = claim.Quote,
+                    ["beyondFaq"] = claim.BeyondFaq,
                     ["expected"] = ToNode(claim.Expected),
                     ["needs"] = claim.Needs,
                     ["support"] = support,

@@ -10,7 +10,12 @@ public sealed record CatalogueEntry
     public required string Id { get; init; }
     public required string Faq { get; init; }
     public required string Title { get; init; }
-    public required string Quote { get; init; }
+    /// <summary>The FAQ's own words; null for a claim that goes beyond the FAQ (see <see cref="BeyondFaq"/>).</summary>
+    public required string? Quote { get; init; }
+
+    /// <summary>For a claim the FAQ does not make (IPv6 and dual-stack, which it predates): the source its
+    /// expectation comes from. Such claims have no quote and are not in claims.md.</summary>
+    public string? BeyondFaq { get; init; }
     public required Dictionary<string, string> Expected { get; init; }
 
     /// <summary>Why a key's pattern is <c>*</c>: the reason no value can be expected of it. Every <c>*</c> needs

@@ -12,10 +12,22 @@ namespace Conformance.Udp.Icmp;
 public sealed class IcmpErrorTests : ClaimTest
 {
     [Claim("udp.connected-icmp")]
-    public void AConnectedSocketGetsEconnrefusedOnTheNextCallThenItIsCleared()
+    public void AConnectedSocketGetsEconnrefusedOnTheNextCallThenItIsCleared() =>
+        ConnectedToAClosedPort(Loopback.UdpBound(), Loopback.ClosedUdpPort());
+
+    /// <summary>The same over IPv6 loopback: an ICMPv6 port unreachable (RFC 4443), where the FAQ knew ICMP.</summary>
+    [Claim("udp.v6-connected-icmp")]
+    public void OverIpv6AConnectedSocketGetsEconnrefusedOnTheNextCallThenItIsCleared()
     {
-        using var socket = Loopback.UdpBound();
-        socket.Connect(Loopback.ClosedUdpPort()).Expect("connect() to a closed port");
+        Loopback6.Require();
+        ConnectedToAClosedPort(Loopback6.UdpBound(), Loopback6.ClosedUdpPort());
+    }
+
+    /// <summary>One body for both families: connect() to a port nobody listens on, send, and read twice.</summary>
+    private static void ConnectedToAClosedPort(RawSocket bound, System.Net.IPEndPoint closed)
+    {
+        using var socket = bound;
+        socket.Connect(closed).Expect("connect() to a closed port");
         socket.Send([1]).Expect("send()");
         // Bounded; a stack that never signals the error (Wine's select does not) is observed all the same: the
         // next call then tells whether an error was pending.

@@ -25,18 +25,32 @@ public sealed class DatagramTests : ClaimTest
     }
 
     [Claim("udp.max-datagram")]
-    public void TheMaximumDatagramIs65516Bytes()
+    public void TheMaximumDatagramIs65516Bytes() =>
+        LargestDatagram(Loopback.UdpBound(), Loopback.UdpBound(), [65507, 65508, 65516]);
+
+    /// <summary>Over IPv6 the limit is the 16-bit payload length, which counts the 8-byte UDP header but not the
+    /// 40-byte IPv6 header: 65527 bytes of data without jumbograms (RFC 8200 section 3, RFC 2675).</summary>
+    [Claim("udp.v6-max-datagram")]
+    public void OverIpv6TheMaximumDatagramIs65527Bytes()
     {
-        using var receiver = Loopback.UdpBound();
-        using var sender = Loopback.UdpBound();
+        Loopback6.Require();
+        LargestDatagram(Loopback6.UdpBound(), Loopback6.UdpBound(), [65527, 65528]);
+    }
+
+    /// <summary>One body for both families: sends of the given sizes, then the largest that goes, by bisection.</summary>
+    private static void LargestDatagram(RawSocket receiverSocket, RawSocket senderSocket, int[] sizes)
+    {
+        using var receiver = receiverSocket;
+        using var sender = senderSocket;
         // macOS caps datagrams at net.inet.udp.maxdgram unless the send buffer is raised; raise it everywhere.
         sender.SetInt(Sys.C.SOL_SOCKET, Sys.C.SO_SNDBUF, 1 << 20).Expect("setsockopt(SO_SNDBUF 1 MiB)");
         var to = receiver.LocalEndPoint;
         SysResult Send(int size) => sender.SendTo(new byte[size], to);
 
-        Observe("65507", Send(65507));
-        Observe("65508", Send(65508));
-        Observe("65516", Send(65516));
+        foreach (var size in sizes)
+        {
+            Observe(size.ToString(System.Globalization.CultureInfo.InvariantCulture), Send(size));
+        }
 
         int lo = 0, hi = 1 << 17; // lo sends, hi does not
         while (hi - lo > 1)

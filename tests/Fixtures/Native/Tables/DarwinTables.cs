@@ -29,6 +29,7 @@ public static class DarwinTables
         TCP_KEEPINTVL = 0x101,
         TCP_KEEPCNT = 0x102,
         TCP_INFO = 0x106, // TCP_CONNECTION_INFO
+        IPV6_V6ONLY = 27,
         IP_MULTICAST_IF = 9,
         IP_MULTICAST_LOOP = 11,
         IP_ADD_MEMBERSHIP = 12,

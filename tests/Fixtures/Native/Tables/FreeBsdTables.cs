@@ -27,6 +27,7 @@ public static class FreeBsdTables
         TCP_KEEPIDLE = 256,
         TCP_KEEPINTVL = 512,
         TCP_KEEPCNT = 1024,
+        IPV6_V6ONLY = 27,
         IP_MULTICAST_IF = 9,
         IP_MULTICAST_LOOP = 11,
         IP_ADD_MEMBERSHIP = 12,

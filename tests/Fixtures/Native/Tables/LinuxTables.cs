@@ -29,6 +29,7 @@ public static class LinuxTables
         TCP_KEEPCNT = 6,
         TCP_INFO = 11,
         TCP_QUICKACK = 12,
+        IPV6_V6ONLY = 26,
         IP_MULTICAST_IF = 32,
         IP_MULTICAST_LOOP = 34,
         IP_ADD_MEMBERSHIP = 35,

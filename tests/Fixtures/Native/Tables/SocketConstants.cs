@@ -56,6 +56,10 @@ public sealed record SocketConstants
     public required int TCP_STATE_CLOSED { get; init; }
     public int? TCP_QUICKACK { get; init; }
 
+    // IPPROTO_IPV6 options: IPV6_V6ONLY is 26 on Linux, 27 on the BSDs and Windows.
+    public int IPPROTO_IPV6 { get; init; } = 41;
+    public required int IPV6_V6ONLY { get; init; }
+
     // IPPROTO_IP options.
     public required int IP_MULTICAST_IF { get; init; }
     public required int IP_MULTICAST_LOOP { get; init; }

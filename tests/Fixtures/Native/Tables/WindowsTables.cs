@@ -25,6 +25,7 @@ public static class WindowsTables
         TCP_KEEPIDLE = 3, // TCP_KEEPALIVE (ws2ipdef.h), Windows 10 1709 and later
         TCP_KEEPCNT = 16,
         TCP_KEEPINTVL = 17,
+        IPV6_V6ONLY = 27,
         IP_MULTICAST_IF = 9,
         IP_MULTICAST_LOOP = 11,
         IP_ADD_MEMBERSHIP = 12,
