@@ -12,6 +12,12 @@ public sealed class ConstantTableTests
     [
         // Linux: include/uapi/asm-generic/socket.h, uapi/linux/tcp.h, uapi/linux/in.h, asm-generic/fcntl.h, ioctls.h, sockios.h
         new object[] { OsFamily.Linux, "SOL_SOCKET", 1 },
+        new object[] { OsFamily.Linux, "IPV6_V6ONLY", 26 },    // include/uapi/linux/in6.h
+        new object[] { OsFamily.MacOS, "IPV6_V6ONLY", 27 },    // bsd/netinet6/in6.h
+        new object[] { OsFamily.FreeBsd, "IPV6_V6ONLY", 27 },  // sys/netinet6/in6.h
+        new object[] { OsFamily.Windows, "IPV6_V6ONLY", 27 },  // ws2ipdef.h
+        new object[] { OsFamily.Linux, "IPPROTO_IPV6", 41 },
+        new object[] { OsFamily.Windows, "IPPROTO_IPV6", 41 },
         new object[] { OsFamily.Linux, "SO_REUSEADDR", 2 },
         new object[] { OsFamily.Linux, "SO_ERROR", 4 },
         new object[] { OsFamily.Linux, "SO_LINGER", 13 },
