@@ -48,13 +48,7 @@ public static class ApproveCommand
         var fresh = ResultsSet.ByLane(inputs);
         if (cli.Option("--lane") is { } lane)
         {
-            if (!Lanes.IsValid(lane))
-            {
-                throw new CliException($"'{lane}' is not a lane name: lower-case letters, digits, '.', '-' and '_'");
-            }
-
-            fresh = fresh.Count == 1 ? new() { [lane] = fresh.Values.Single() with { Lane = lane } }
-                : fresh.TryGetValue(lane, out var one) ? new() { [lane] = one }
+            fresh = ResultsSet.AsLane(fresh, ResultsSet.LaneName(lane)).TryGetValue(lane, out var one) ? new() { [lane] = one }
                 : throw new CliException($"no results for lane '{lane}' in {string.Join(", ", inputs)}; the lanes there are: {string.Join(", ", fresh.Keys.Order(StringComparer.Ordinal))}");
         }
 

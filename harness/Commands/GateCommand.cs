@@ -82,22 +82,12 @@ public static class GateCommand
     private static (Dictionary<string, ResultsFile>, Dictionary<string, ResultsFile>) OneLane(
         string lane, Dictionary<string, ResultsFile> baselines, Dictionary<string, ResultsFile> fresh, string folder)
     {
-        if (!Lanes.IsValid(lane))
-        {
-            throw new CliException($"'{lane}' is not a lane name: lower-case letters, digits, '.', '-' and '_'");
-        }
-
-        if (!baselines.ContainsKey(lane) && !fresh.ContainsKey(lane))
+        if (!baselines.ContainsKey(ResultsSet.LaneName(lane)) && !fresh.ContainsKey(lane))
         {
             throw new CliException($"lane '{lane}' matches no baseline in {folder} and no results file; the lanes there are: {string.Join(", ", baselines.Keys.Concat(fresh.Keys).Distinct().Order(StringComparer.Ordinal))}");
         }
 
-        if (fresh.Count == 1 && !fresh.ContainsKey(lane))
-        {
-            fresh = new Dictionary<string, ResultsFile> { [lane] = fresh.Values.Single() with { Lane = lane } };
-        }
-
-        return (baselines.Where(b => b.Key == lane).ToDictionary(), fresh.Where(f => f.Key == lane).ToDictionary());
+        return (baselines.Where(b => b.Key == lane).ToDictionary(), ResultsSet.AsLane(fresh, lane).Where(f => f.Key == lane).ToDictionary());
     }
 
     private static void Report(GateReport report, bool allowNew, string folder, string approve, string summary)
@@ -109,11 +99,15 @@ public static class GateCommand
               + $"{report.Missing.Count} lane(s) without fresh results, {report.New.Count} lane(s) without a baseline.";
         var text = new StringBuilder(headline).AppendLine();
         var md = new StringBuilder($"## Conformance gate\n\n{headline}\n\n");
-        foreach (var upgrade in report.Upgrades)
+        void Item(string line)
         {
-            var line = $"Upgrade {upgrade}" + (report.Changes.Any(c => c.Platform == upgrade.Lane) ? "" : " (no cell changed: the upgrade itself needs approval)");
             text.AppendLine(line);
             md.Append("- ").Append(line).Append('\n');
+        }
+
+        foreach (var upgrade in report.Upgrades)
+        {
+            Item($"Upgrade {upgrade}" + (report.Changes.Any(c => c.Platform == upgrade.Lane) ? "" : " (no cell changed: the upgrade itself needs approval)"));
         }
 
         if (report.Changes.Count > 0)
@@ -124,16 +118,12 @@ public static class GateCommand
 
         foreach (var lane in report.Missing)
         {
-            var line = $"Missing lane {lane}: approved in {folder}, but no fresh results. Re-run it, or remove its baseline on purpose: conformance approve --remove {lane} --baselines {folder}";
-            text.AppendLine(line);
-            md.Append("- ").Append(line).Append('\n');
+            Item($"Missing lane {lane}: approved in {folder}, but no fresh results. Re-run it, or remove its baseline on purpose: conformance approve --remove {lane} --baselines {folder}");
         }
 
         foreach (var file in report.New)
         {
-            var line = $"New lane {file.Lane} ({file.Platform.Id}): no baseline in {folder}" + (allowNew ? " (allowed: --allow-new)" : "; review its results and approve them to start gating it");
-            text.AppendLine(line);
-            md.Append("- ").Append(line).Append('\n');
+            Item($"New lane {file.Lane} ({file.Platform.Id}): no baseline in {folder}" + (allowNew ? " (allowed: --allow-new)" : "; review its results and approve them to start gating it"));
         }
 
         if (report.ToApprove.Any())

@@ -4,6 +4,7 @@ using Conformance.Fixtures.Claims;
 using Conformance.Fixtures.Results;
 using Conformance.Harness.Cli;
 using Conformance.Harness.Gate;
+using Conformance.Harness.Matrix;
 
 namespace Conformance.Harness.Commands;
 
@@ -40,12 +41,7 @@ public static partial class RunCommand
         }
 
         var cli = new CliArgs("run", args, new HashSet<string> { "--slow", "--no-build" }, new HashSet<string> { "--out", "--filter", "--repeat", "--lane" });
-        var lane = cli.Option("--lane") ?? Lanes.Default;
-        if (!Lanes.IsValid(lane))
-        {
-            throw new CliException($"'{lane}' is not a lane name: lower-case letters, digits, '.', '-' and '_' (e.g. ubuntu-24.04)");
-        }
-
+        var lane = ResultsSet.LaneName(cli.Option("--lane") ?? Lanes.Default);
         Environment.SetEnvironmentVariable(Lanes.Variable, lane); // the test processes inherit it
         var outDir = Path.GetFullPath(cli.Option("--out") ?? Path.Combine(Root(), "artifacts", "results"));
         var slow = cli.Flag("--slow");
@@ -81,7 +77,6 @@ public static partial class RunCommand
         var env = new Dictionary<string, string>
         {
             [ResultsStore.DirectoryVariable] = outDir,
-            [Lanes.Variable] = Lanes.Current,
             ["CONFORMANCE_SLOW"] = slow ? "1" : "",
         };
         var testFilter = filter is null ? "TestCategory=Claim" : $"TestCategory=Claim&({filter})";

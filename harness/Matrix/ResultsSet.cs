@@ -34,6 +34,15 @@ public static class ResultsSet
         return byLane.ToDictionary(p => p.Key, p => p.Value.File);
     }
 
+    /// <summary>A lane named on the command line, or bad input saying what a lane name is.</summary>
+    public static string LaneName(string lane) =>
+        Lanes.IsValid(lane) ? lane : throw new CliException($"'{lane}' is not a lane name: lower-case letters, digits, '.', '-' and '_' (e.g. ubuntu-24.04)");
+
+    /// <summary>A single results file taken as <paramref name="lane"/>'s run, whatever lane it records; several
+    /// files are left as they are.</summary>
+    public static Dictionary<string, ResultsFile> AsLane(Dictionary<string, ResultsFile> fresh, string lane) =>
+        fresh.Count == 1 && !fresh.ContainsKey(lane) ? new() { [lane] = fresh.Values.Single() with { Lane = lane } } : fresh;
+
     /// <summary>A folder of approved baselines: DIR/&lt;lane&gt;.json, each holding the lane its name says.</summary>
     public static Dictionary<string, ResultsFile> Baselines(string folder)
     {
