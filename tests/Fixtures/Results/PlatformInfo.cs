@@ -196,4 +196,8 @@ public static class Rounding
 {
     public static string ToNearest(double value, double step) =>
         (Math.Round(value / step) * step).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The step at or below <paramref name="value"/>: for a timer that may only fire late.</summary>
+    public static string Down(double value, double step) =>
+        (Math.Floor(value / step) * step).ToString(CultureInfo.InvariantCulture);
 }
