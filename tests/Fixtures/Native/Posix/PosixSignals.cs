@@ -83,13 +83,12 @@ public static unsafe class PosixSignals
     private const uint NotASignal = 0x1C0;
 
     /// <summary>True once the umask handler has run for <paramref name="signal"/>: the mask then is the signal
-    /// number. Reading the mask means setting it, so it is put back as it was found.</summary>
-    public static bool HandlerRan(int signal)
-    {
-        var mask = Libc.umask(NotASignal) & 0xFFF; // mode_t is 16 bits on macOS, 32 elsewhere
-        Libc.umask(mask);
-        return mask == (uint)signal;
-    }
+    /// number. Reading the mask means setting it, and it is set to <see cref="NotASignal"/> only, never put back:
+    /// a put-back would race the handler (read, handler writes, put-back erases the write), which gVisor's slow
+    /// system calls made visible. Until the handler runs the mask already is NotASignal, so the read changes
+    /// nothing; after it ran, the caller stops asking and disposing restores the process's own mask.</summary>
+    public static bool HandlerRan(int signal) =>
+        (Libc.umask(NotASignal) & 0xFFF) == (uint)signal; // mode_t is 16 bits on macOS, 32 elsewhere
 
     /// <summary>The calling thread, as pthread_kill() names it.</summary>
     public static nint CurrentThread() => Libc.pthread_self();
