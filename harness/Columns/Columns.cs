@@ -36,7 +36,7 @@ public static class Columns
                 User = "root",
             },
             StartedAt = DateTime.UtcNow,
-            Claims = [.. Catalogue.Default.Claims.Select(c => new ClaimResult { Id = c.Id, Faq = c.Faq, Verdict = Verdict.Error, Observed = [], Note = note })],
+            Claims = [.. Catalogue.Default.Rows.Select(r => new ClaimResult { Id = r.Claim.Id, Faq = r.Claim.Faq, Family = r.Family, Verdict = Verdict.Error, Observed = [], Note = note })],
         };
     }
 
@@ -74,10 +74,10 @@ public static class Columns
             problems.Add($"the column reports platform {results.Platform.Id}, expected {platform}");
         }
 
-        problems.AddRange(Catalogue.Default.Claims.Select(c => c.Id).Except(results.Claims.Select(c => c.Id)).Select(id => $"{id}: missing from the column"));
-        problems.AddRange(results.Claims.Where(c => c.Verdict == Verdict.Error).Select(c => $"{c.Id}: the scenario broke: {c.Note}"));
+        problems.AddRange(Catalogue.Default.Rows.Select(r => r.Key).Except(results.Claims.Select(c => c.Row)).Select(row => $"{row}: missing from the column"));
+        problems.AddRange(results.Claims.Where(c => c.Verdict == Verdict.Error).Select(c => $"{c.Row}: the scenario broke: {c.Note}"));
         problems.AddRange(results.Claims.Where(c => c.Verdict == Verdict.Differs && c.Documented is null)
-            .Select(c => $"{c.Id}: undocumented difference (document it in tests/Fixtures/Expectations/linux.json): {c.Note}"));
+            .Select(c => $"{c.Row}: undocumented difference (document it in tests/Fixtures/Expectations/linux.json): {c.Note}"));
 
         var baseline = Path.Combine(baselines, $"{results.Lane}.json");
         if (!File.Exists(baseline))

@@ -74,7 +74,7 @@ public static class MatrixCommand
 
         var paths = Write(new CompatMatrix(files, Catalogue.Default), outDir);
         Console.WriteLine();
-        Console.WriteLine($"Matrix of {files.Count} platform(s) x {Catalogue.Default.Claims.Count} claims:");
+        Console.WriteLine($"Matrix of {files.Count} platform(s) x {Catalogue.Default.Rows.Count} rows ({Catalogue.Default.Claims.Count} claims, some over IPv4 and IPv6):");
         paths.ForEach(p => Console.WriteLine($"  {p}"));
         return exit;
     }

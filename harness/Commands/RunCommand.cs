@@ -72,7 +72,7 @@ public static partial class RunCommand
         }
 
         var catalogue = Catalogue.Default;
-        var total = catalogue.Claims.Count;
+        var total = catalogue.Rows.Count;
         var done = 0;
         var env = new Dictionary<string, string>
         {
@@ -80,11 +80,11 @@ public static partial class RunCommand
             ["CONFORMANCE_SLOW"] = slow ? "1" : "",
         };
         var testFilter = filter is null ? "TestCategory=Claim" : $"TestCategory=Claim&({filter})";
-        progress.WriteLine($"Running {total} claims on {platform.Id} ({platform.Distro}, kernel {platform.OsVersion})...");
+        progress.WriteLine($"Running {total} claim runs ({catalogue.Claims.Count} claims, some over both IPv4 and IPv6) on {platform.Id} ({platform.Distro}, kernel {platform.OsVersion})...");
         var exit = Dotnet(root, ["test", "Conformance.sln", "--no-build", "--filter", testFilter, "--logger", "console;verbosity=normal"], env, line =>
         {
             var m = OutcomeLine().Match(line);
-            if (m.Success && catalogue.Contains(m.Groups["id"].Value))
+            if (m.Success && catalogue.Order.ContainsKey(m.Groups["id"].Value))
             {
                 done++;
                 progress.WriteLine($"[{done,2}/{total}] {m.Groups["id"].Value,-34} {m.Groups["outcome"].Value.ToLowerInvariant()}");
@@ -102,7 +102,7 @@ public static partial class RunCommand
         }
 
         var file = ResultsFile.Load(path);
-        var missing = filter is null ? catalogue.Claims.Select(c => c.Id).Except(file.Claims.Select(c => c.Id)).ToList() : [];
+        var missing = filter is null ? catalogue.Rows.Select(r => r.Key).Except(file.Claims.Select(c => c.Row)).ToList() : [];
         Summarise(file, missing, path, progress);
         return exit == 0 && missing.Count == 0 ? 0 : 1;
     }
@@ -149,7 +149,7 @@ public static partial class RunCommand
         foreach (var claim in file.Claims.Where(c => c.Verdict is not Verdict.Holds))
         {
             var why = claim.Documented?.Reason ?? claim.Note ?? "";
-            progress.WriteLine($"  {claim.Verdict.ToString().ToLowerInvariant(),-12} {claim.Id,-34} {why}");
+            progress.WriteLine($"  {claim.Verdict.ToString().ToLowerInvariant(),-12} {claim.Row,-34} {why}");
         }
 
         foreach (var id in missing)

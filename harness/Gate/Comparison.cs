@@ -12,8 +12,8 @@ public static class Comparison
 {
     public static List<Change> Between(ResultsFile before, ResultsFile after, string platform, Catalogue catalogue)
     {
-        var old = before.Claims.ToDictionary(c => c.Id);
-        var now = after.Claims.ToDictionary(c => c.Id);
+        var old = before.Claims.ToDictionary(c => c.Row);
+        var now = after.Claims.ToDictionary(c => c.Row);
         var ids = old.Keys.Union(now.Keys)
             .OrderBy(id => catalogue.Order.TryGetValue(id, out var i) ? i : int.MaxValue)
             .ThenBy(id => id, StringComparer.Ordinal);

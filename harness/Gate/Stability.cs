@@ -13,10 +13,10 @@ public sealed record Stability(IReadOnlyList<Stability.Flip> Flips, IReadOnlyDic
     public static Stability Of(IReadOnlyList<ResultsFile> runs)
     {
         var flips = new List<Flip>();
-        var ids = runs.SelectMany(r => r.Claims.Select(c => c.Id)).Distinct().ToList();
+        var ids = runs.SelectMany(r => r.Claims.Select(c => c.Row)).Distinct().ToList();
         foreach (var id in ids)
         {
-            var results = runs.Select(r => r.Claims.FirstOrDefault(c => c.Id == id)).ToList();
+            var results = runs.Select(r => r.Claims.FirstOrDefault(c => c.Row == id)).ToList();
             var verdicts = results.Select(r => r?.Verdict.ToString().ToLowerInvariant() ?? "(absent)").Distinct().ToList();
             if (verdicts.Count > 1)
             {
@@ -33,7 +33,7 @@ public sealed record Stability(IReadOnlyList<Stability.Flip> Flips, IReadOnlyDic
             }
         }
 
-        var medians = ids.ToDictionary(id => id, id => Median(runs.Select(r => r.Claims.FirstOrDefault(c => c.Id == id)?.DurationMs).OfType<long>().ToList()));
+        var medians = ids.ToDictionary(id => id, id => Median(runs.Select(r => r.Claims.FirstOrDefault(c => c.Row == id)?.DurationMs).OfType<long>().ToList()));
         return new Stability(flips, medians);
     }
 

@@ -10,20 +10,24 @@ public sealed class CompatMatrix
     {
         Catalogue = catalogue;
         Platforms = results.OrderBy(r => AxisOrder(r.Platform)).ThenBy(r => r.Platform.Id, StringComparer.Ordinal).ToList();
-        var byPlatform = Platforms.ToDictionary(p => p.Platform.Id, p => p.Claims.ToDictionary(c => c.Id));
-        Cells = catalogue.Claims.ToDictionary(
-            c => c.Id,
-            c => Platforms.ToDictionary(p => p.Platform.Id, p => byPlatform[p.Platform.Id].GetValueOrDefault(c.Id)));
+        var byPlatform = Platforms.ToDictionary(p => p.Platform.Id, p => p.Claims.ToDictionary(c => c.Row));
+        Cells = catalogue.Rows.ToDictionary(
+            r => r.Key,
+            r => Platforms.ToDictionary(p => p.Platform.Id, p => byPlatform[p.Platform.Id].GetValueOrDefault(r.Key)));
     }
 
     public Catalogue Catalogue { get; }
 
     public IReadOnlyList<ResultsFile> Platforms { get; }
 
-    /// <summary>claim id -> platform id -> result (null when that platform did not run the claim).</summary>
+    /// <summary>row key (claim id, or <c>id/ipv6</c>) -> platform id -> result (null when that platform did not run it).</summary>
     public IReadOnlyDictionary<string, Dictionary<string, ClaimResult?>> Cells { get; }
 
-    public ClaimResult? Cell(string claim, string platform) => Cells[claim][platform];
+    public ClaimResult? Cell(ClaimRow row, string platform) => Cells[row.Key][platform];
+
+    /// <summary>What a row is called in the first column: the claim's title, or for its IPv6 run, that it is the
+    /// same claim again over the other family.</summary>
+    public static string RowTitle(ClaimRow row) => row.Family == "ipv6" ? "↳ the same, over IPv6 (::1)" : row.Claim.Title;
 
     public IEnumerable<(Verdict? Verdict, int Count)> Summary(string platform) =>
         Enum.GetValues<Verdict>().Select(v => ((Verdict?)v, Cells.Values.Count(row => row[platform]?.Verdict == v)))

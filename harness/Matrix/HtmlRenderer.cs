@@ -6,7 +6,7 @@ using Conformance.Fixtures.Results;
 namespace Conformance.Harness.Matrix;
 
 /// <summary>matrix.html: one self-contained page (no network fetches). The table is rendered here, so it reads
-/// without script; the small inline script adds the filters by FAQ section, verdict and platform. A filter can
+/// without script; the small inline script adds the filters by FAQ section, verdict, platform and address family. A filter can
 /// be preset in the address (#section=2&amp;verdict=documented,differs&amp;platform=ID), which the browser test uses.</summary>
 public static class HtmlRenderer
 {
@@ -45,7 +45,13 @@ public static class HtmlRenderer
             html.AppendLine($"<label><input type=\"checkbox\" name=\"platform\" value=\"{E(p.Id)}\" checked> {E(CompatMatrix.ShortName(p))}</label>");
         }
 
-        html.AppendLine($"</fieldset><output id=\"shown\">{matrix.Catalogue.Claims.Count} of {matrix.Catalogue.Claims.Count} claims</output></form></header>");
+        html.AppendLine("</fieldset><fieldset><legend>address family</legend>");
+        foreach (var family in new[] { "ipv4", "ipv6" })
+        {
+            html.AppendLine($"<label><input type=\"checkbox\" name=\"family\" value=\"{family}\" checked> {(family == "ipv4" ? "IPv4" : "IPv6")}</label>");
+        }
+
+        html.AppendLine($"</fieldset><output id=\"shown\">{matrix.Catalogue.Rows.Count} of {matrix.Catalogue.Rows.Count} rows</output></form></header>");
 
         html.AppendLine("<main><table id=\"matrix\"><thead><tr class=\"axes\"><th class=\"claim\"></th><th></th>");
         foreach (var axis in platforms.GroupBy(CompatMatrix.Axis))
@@ -61,14 +67,14 @@ public static class HtmlRenderer
         }
 
         html.AppendLine("</tr></thead><tbody>");
-        foreach (var claim in matrix.Catalogue.Claims)
+        foreach (var row in matrix.Catalogue.Rows)
         {
-            var kinds = platforms.Select(p => CellKinds.Slug(CellKinds.Of(matrix.Cell(claim.Id, p.Id))));
-            html.Append($"<tr data-claim=\"{claim.Id}\" data-sections=\"{string.Join(' ', Sections(claim))}\">");
-            html.Append($"<th class=\"claim\" scope=\"row\"><code>{claim.Id}</code><span class=\"title\">{E(claim.Title)}</span></th><td>{E(claim.Faq)}</td>");
+            var claim = row.Claim;
+            html.Append($"<tr data-claim=\"{E(row.Key)}\" data-family=\"{row.Family ?? ""}\" data-sections=\"{string.Join(' ', Sections(claim))}\">");
+            html.Append($"<th class=\"claim\" scope=\"row\"><code>{E(row.Key)}</code><span class=\"title\">{E(CompatMatrix.RowTitle(row))}</span></th><td>{E(claim.Faq)}</td>");
             foreach (var p in platforms)
             {
-                html.Append(Cell(claim, matrix.Cell(claim.Id, p.Id), p));
+                html.Append(Cell(claim, matrix.Cell(row, p.Id), p));
             }
 
             html.AppendLine("</tr>");
@@ -172,19 +178,21 @@ public static class HtmlRenderer
             const section = document.getElementById('section').value;
             const verdicts = new Set(checked('verdict'));
             const platforms = new Set(checked('platform'));
+            const families = new Set(checked('family'));
             document.querySelectorAll('[data-platform]').forEach(el => el.hidden = !platforms.has(el.dataset.platform));
             let shown = 0;
             for (const row of rows) {
               const inSection = !section || row.dataset.sections.split(' ').includes(section);
               const kinds = [...row.querySelectorAll('td[data-kind]')].filter(td => !td.hidden).map(td => td.dataset.kind);
-              row.hidden = !(inSection && kinds.some(k => verdicts.has(k)));
+              const inFamily = !row.dataset.family || families.has(row.dataset.family);
+              row.hidden = !(inSection && inFamily && kinds.some(k => verdicts.has(k)));
               if (!row.hidden) shown++;
             }
-            document.getElementById('shown').value = `${shown} of ${rows.length} claims`;
+            document.getElementById('shown').value = `${shown} of ${rows.length} rows`;
           }
           const preset = new URLSearchParams(location.hash.slice(1));
           if (preset.has('section')) document.getElementById('section').value = preset.get('section');
-          for (const name of ['verdict', 'platform']) {
+          for (const name of ['verdict', 'platform', 'family']) {
             if (!preset.has(name)) continue;
             const wanted = new Set(preset.get(name).split(','));
             form.querySelectorAll(`input[name=${name}]`).forEach(i => i.checked = wanted.has(i.value));

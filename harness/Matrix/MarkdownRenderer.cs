@@ -15,7 +15,8 @@ public static class MarkdownRenderer
         md.AppendLine("Each row is a claim of the Unix Socket FAQ, each column a platform the suite ran on; a cell is what that");
         md.AppendLine("platform did in that run. Where it parted from the FAQ, the cell shows the observed values that differ.");
         md.AppendLine("Containers share their host's kernel: distro columns differ in userland (libc, /etc/services) and");
-        md.AppendLine("per-namespace settings, not in the TCP stack.").AppendLine();
+        md.AppendLine("per-namespace settings, not in the TCP stack. A claim whose sentence is not IPv4's alone runs over IPv4 and");
+        md.AppendLine("again over IPv6: its second row, `id/ipv6`, is the same scenario on ::1.").AppendLine();
         md.AppendLine(string.Join(" · ", CellKinds.Legend.Select(l => $"{l.Symbol} {l.Name}"))).AppendLine();
 
         var platforms = matrix.Platforms.Select(p => p.Platform).ToList();
@@ -24,12 +25,12 @@ public static class MarkdownRenderer
         md.AppendLine().Append("|---|---|---|");
         platforms.ForEach(_ => md.Append("---|"));
         md.AppendLine();
-        foreach (var claim in matrix.Catalogue.Claims)
+        foreach (var row in matrix.Catalogue.Rows)
         {
-            md.Append($"| `{claim.Id}` | {claim.Faq} | {Escape(claim.Title)} |");
+            md.Append($"| `{row.Key}` | {row.Claim.Faq} | {Escape(CompatMatrix.RowTitle(row))} |");
             foreach (var platform in platforms)
             {
-                md.Append(' ').Append(Cell(claim, matrix.Cell(claim.Id, platform.Id), platform.Os, notes)).Append(" |");
+                md.Append(' ').Append(Cell(row, matrix.Cell(row, platform.Id), platform.Os, notes)).Append(" |");
             }
 
             md.AppendLine();
@@ -73,8 +74,9 @@ public static class MarkdownRenderer
         return md.ToString();
     }
 
-    private static string Cell(CatalogueEntry claim, Fixtures.Results.ClaimResult? result, string os, Footnotes notes)
+    private static string Cell(ClaimRow row, Fixtures.Results.ClaimResult? result, string os, Footnotes notes)
     {
+        var claim = row.Claim;
         var kind = CellKinds.Of(result);
         var text = new StringBuilder(CellKinds.Symbol(kind));
         if (result is null)
@@ -89,8 +91,8 @@ public static class MarkdownRenderer
         }
 
         var note = result.Documented is { } doc
-            ? $"{os}, `{claim.Id}`: {doc.Reason} ({doc.Reference}){(doc.Verified ? "" : " — unverified: from documentation, not yet seen in a run")}"
-            : result.Note is { } n ? $"`{claim.Id}`: {n}" : null;
+            ? $"{os}, `{row.Key}`: {doc.Reason} ({doc.Reference}){(doc.Verified ? "" : " — unverified: from documentation, not yet seen in a run")}"
+            : result.Note is { } n ? $"`{row.Key}`: {n}" : null;
         if (note is not null)
         {
             text.Append($"[^{notes.Number(note)}]");

@@ -36,19 +36,23 @@ public static class MatrixColumns
         {
             foreach (var feature in group.Value!.AsObject())
             {
-                var compat = feature.Value!["__compat"]!;
-                if (compat["support"]?[platformId] is not JsonObject statement)
+                // A claim, then its IPv6 run nested under it as a sub-feature (see MatrixJson).
+                foreach (var compat in new[] { feature.Value!["__compat"], feature.Value!["ipv6"]?["__compat"] })
                 {
-                    continue;
-                }
+                    if (compat?["support"]?[platformId] is not JsonObject statement)
+                    {
+                        continue;
+                    }
 
-                claims.Add(new ClaimResult
-                {
-                    Id = compat["id"]!.GetValue<string>(),
-                    Faq = compat["faq"]!.GetValue<string>(),
-                    Verdict = Enum.Parse<Verdict>(statement["verdict"]!.GetValue<string>(), ignoreCase: true),
-                    Observed = statement["observed"].Deserialize<Dictionary<string, string>>(Json.Options) ?? [],
-                });
+                    claims.Add(new ClaimResult
+                    {
+                        Id = compat["id"]!.GetValue<string>(),
+                        Faq = compat["faq"]!.GetValue<string>(),
+                        Family = compat["family"]?.GetValue<string>(),
+                        Verdict = Enum.Parse<Verdict>(statement["verdict"]!.GetValue<string>(), ignoreCase: true),
+                        Observed = statement["observed"].Deserialize<Dictionary<string, string>>(Json.Options) ?? [],
+                    });
+                }
             }
         }
 

@@ -14,29 +14,40 @@ public static class MatrixJson
     public static string Render(CompatMatrix matrix)
     {
         var claims = new JsonObject();
-        foreach (var claim in matrix.Catalogue.Claims)
+        foreach (var row in matrix.Catalogue.Rows)
         {
+            var claim = row.Claim;
             var group = claims[claim.Group] as JsonObject ?? (JsonObject)(claims[claim.Group] = new JsonObject());
             var support = new JsonObject();
             foreach (var platform in matrix.Platforms)
             {
-                support[platform.Platform.Id] = Statement(matrix.Cell(claim.Id, platform.Platform.Id));
+                support[platform.Platform.Id] = Statement(matrix.Cell(row, platform.Platform.Id));
             }
 
-            group[claim.Id[(claim.Group.Length + 1)..]] = new JsonObject
+            var compat = new JsonObject
             {
-                ["__compat"] = new JsonObject
-                {
-                    ["id"] = claim.Id,
-                    ["faq"] = claim.Faq,
-                    ["description"] = claim.Title,
-                    ["quote"] = claim.Quote,
-                    ["beyondFaq"] = claim.BeyondFaq,
-                    ["expected"] = ToNode(claim.Expected),
-                    ["needs"] = claim.Needs,
-                    ["support"] = support,
-                },
+                ["id"] = claim.Id,
+                ["faq"] = claim.Faq,
+                ["family"] = row.Family,
+                ["description"] = CompatMatrix.RowTitle(row),
+                ["quote"] = claim.Quote,
+                ["beyondFaq"] = claim.BeyondFaq,
+                ["oneFamily"] = claim.OneFamily,
+                ["expected"] = ToNode(claim.Expected),
+                ["needs"] = claim.Needs,
+                ["support"] = support,
             };
+
+            // As BCD nests a sub-feature under its feature, the IPv6 run sits under its claim: tcp.oob.ipv6.__compat.
+            var name = claim.Id[(claim.Group.Length + 1)..];
+            if (row.Family is "ipv6")
+            {
+                ((JsonObject)group[name]!)["ipv6"] = new JsonObject { ["__compat"] = compat };
+            }
+            else
+            {
+                group[name] = new JsonObject { ["__compat"] = compat };
+            }
         }
 
         var platforms = new JsonObject();

@@ -22,11 +22,39 @@ public sealed record CatalogueEntry
     /// one, so a claim cannot quietly accept anything.</summary>
     public Dictionary<string, string>? Unchecked { get; init; }
 
+    /// <summary>The address families the scenario runs over, one row each (<c>["ipv4", "ipv6"]</c>), from one body
+    /// whose sockets come from the family-following loopback helpers; null when it runs once, and then
+    /// <see cref="OneFamily"/> says why (IPv4 by nature, IPv6 by nature, no address in it, ...).</summary>
+    public List<string>? Families { get; init; }
+
+    /// <summary>Why the claim runs over one family only: what the catalogue says instead of a second row.</summary>
+    public string? OneFamily { get; init; }
+
+    /// <summary>The runs of this claim: each family it runs over, or a single run with no family.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string?> Runs => Families is { Count: > 0 } families ? families : NoFamily;
+
+    private static readonly string?[] NoFamily = [null];
+
     /// <summary>A capability the scenario needs (root, a slow timer, ...); without it the verdict is inconclusive.</summary>
     public string? Needs { get; init; }
 
     [JsonIgnore]
     public string Group => Id[..Id.IndexOf('.', StringComparison.Ordinal)];
+}
+
+/// <summary>One row of the matrix and one result of a results file: a claim, over one family when it runs over
+/// several.</summary>
+public sealed record ClaimRow(CatalogueEntry Claim, string? Family)
+{
+    public string Key => ClaimRows.Key(Claim.Id, Family);
+}
+
+/// <summary>The key of a row: the claim's id for its single or IPv4 run (so rows keep their ids across the
+/// family dimension), <c>id/ipv6</c> for its IPv6 run.</summary>
+public static class ClaimRows
+{
+    public static string Key(string id, string? family) => family is null or "ipv4" ? id : $"{id}/{family}";
 }
 
 /// <summary>An FAQ section the suite leaves out on purpose, with the reason the matrix shows.</summary>
@@ -52,7 +80,8 @@ public sealed class Catalogue
         Claims = claims;
         LeftOut = leftOut;
         _byId = claims.ToDictionary(c => c.Id);
-        Order = claims.Select((c, i) => (c.Id, i)).ToDictionary(p => p.Id, p => p.i);
+        Rows = [.. claims.SelectMany(c => c.Runs.Select(family => new ClaimRow(c, family)))];
+        Order = Rows.Select((r, i) => (r.Key, i)).ToDictionary(p => p.Key, p => p.i);
     }
 
     public static Catalogue Default => Embedded.Value;
@@ -61,7 +90,10 @@ public sealed class Catalogue
 
     public IReadOnlyList<LeftOut> LeftOut { get; }
 
-    /// <summary>Each claim's position: results files list claims in catalogue order, so they compare line by line.</summary>
+    /// <summary>Every row: each claim once per family it runs over, in catalogue order.</summary>
+    public IReadOnlyList<ClaimRow> Rows { get; }
+
+    /// <summary>Each row's position by its key: results files list claims in catalogue order, so they compare line by line.</summary>
     public IReadOnlyDictionary<string, int> Order { get; }
 
     public CatalogueEntry this[string id] =>

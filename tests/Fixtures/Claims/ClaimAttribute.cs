@@ -12,7 +12,7 @@ namespace Conformance.Fixtures.Claims;
 /// a recorder for its observation and a time limit, and on the way out gets its verdict, its line in the
 /// results file, and a check that it closed every descriptor it opened.</summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
-public sealed class ClaimAttribute(string id) : NUnitAttribute, ISimpleTestBuilder, IApplyToTest, IImplyFixture, IWrapTestMethod
+public sealed class ClaimAttribute(string id) : NUnitAttribute, ITestBuilder, IApplyToTest, IImplyFixture, IWrapTestMethod
 {
     private readonly NUnitTestCaseBuilder _builder = new();
 
@@ -21,26 +21,42 @@ public sealed class ClaimAttribute(string id) : NUnitAttribute, ISimpleTestBuild
     /// <summary>How long the scenario may take before it is an <c>error</c>; long only for the Slow claims.</summary>
     public int LimitSeconds { get; init; } = 30;
 
-    public TestMethod BuildFrom(IMethodInfo method, NUnit.Framework.Internal.Test? suite) =>
-        _builder.BuildTestMethod(method, suite, new TestCaseParameters { TestName = Id });
+    /// <summary>One test per run of the claim: <c>tcp.oob</c>, and <c>tcp.oob/ipv6</c> for a claim that runs over
+    /// both families (the catalogue's <see cref="CatalogueEntry.Families"/>), each from the same method.</summary>
+    public IEnumerable<TestMethod> BuildFrom(IMethodInfo method, NUnit.Framework.Internal.Test? suite)
+    {
+        foreach (var family in Catalogue.Default[Id].Runs)
+        {
+            var test = _builder.BuildTestMethod(method, suite, new TestCaseParameters { TestName = ClaimRows.Key(Id, family) });
+            test.Properties.Set(FamilyProperty, family ?? "");
+            yield return test;
+        }
+    }
+
+    private const string FamilyProperty = "Family";
 
     public void ApplyToTest(NUnit.Framework.Internal.Test test)
     {
         var claim = Catalogue.Default[Id];
-        test.Properties.Set(PropertyNames.Description, $"FAQ {claim.Faq}: {claim.Title}");
+        var over = test.Properties.Get(FamilyProperty) is "ipv6" ? " (over IPv6)" : "";
+        test.Properties.Set(PropertyNames.Description, $"FAQ {claim.Faq}: {claim.Title}{over}");
         test.Properties.Add(PropertyNames.Category, "Claim");
         test.Properties.Add(PropertyNames.Category, claim.Group);
     }
 
-    public TestCommand Wrap(TestCommand command) => new ClaimCommand(command, Catalogue.Default[Id], TimeSpan.FromSeconds(LimitSeconds));
+    public TestCommand Wrap(TestCommand command) =>
+        new ClaimCommand(command, Catalogue.Default[Id], command.Test.Properties.Get(FamilyProperty) is string { Length: > 0 } family ? family : null,
+            TimeSpan.FromSeconds(LimitSeconds));
 
-    private sealed class ClaimCommand(TestCommand inner, CatalogueEntry claim, TimeSpan limit) : DelegatingTestCommand(inner)
+    private sealed class ClaimCommand(TestCommand inner, CatalogueEntry claim, string? family, TimeSpan limit) : DelegatingTestCommand(inner)
     {
+        private string Row => ClaimRows.Key(claim.Id, family);
+
         public override TestResult Execute(TestExecutionContext context)
         {
             var descriptorsBefore = Descriptors.Open();
             var stopwatch = Stopwatch.StartNew();
-            var recorder = ClaimRecorder.Begin(claim);
+            var recorder = ClaimRecorder.Begin(claim, family);
             Exception? thrown = null;
 
             // A dedicated thread per claim: per-thread state (signal masks) dies with it, and a scenario
@@ -49,6 +65,11 @@ public sealed class ClaimAttribute(string id) : NUnitAttribute, ISimpleTestBuild
             {
                 try
                 {
+                    if (family == "ipv6")
+                    {
+                        Peers.Loopback6.Require(); // no IPv6 loopback: inconclusive, saying so, never silently absent
+                    }
+
                     context.CurrentResult = innerCommand.Execute(context);
                 }
                 catch (Exception e)
@@ -56,7 +77,7 @@ public sealed class ClaimAttribute(string id) : NUnitAttribute, ISimpleTestBuild
                     thrown = Unwrap(e);
                 }
             })
-            { IsBackground = true, Name = claim.Id };
+            { IsBackground = true, Name = Row };
             thread.Start();
             var finished = thread.Join(limit);
             stopwatch.Stop();
@@ -77,6 +98,7 @@ public sealed class ClaimAttribute(string id) : NUnitAttribute, ISimpleTestBuild
             {
                 Id = claim.Id,
                 Faq = claim.Faq,
+                Family = family,
                 Verdict = outcome.Verdict,
                 Observed = new Dictionary<string, string>(recorder.Observed),
                 Native = recorder.Native.Count > 0 ? new Dictionary<string, string>(recorder.Native) : null,
@@ -104,14 +126,14 @@ public sealed class ClaimAttribute(string id) : NUnitAttribute, ISimpleTestBuild
             _ when leaked is not null => new(Verdict.Error, null, leaked),
             ClaimNotObservedException n => new(n.Verdict, null, n.Message),
             Native.ApiAbsentException a => new(Verdict.Unsupported, null, a.Message),
-            null => Verdicts.Judge(claim, recorder.Observed, PlatformInfo.Current.Facts, ExpectationTable.Default),
+            null => Verdicts.Judge(claim, recorder.Observed, PlatformInfo.Current.Facts, ExpectationTable.Default, family),
             _ => new(Verdict.Error, null, $"{thrown.GetType().Name}: {thrown.Message}"),
         };
 
         private void Report(TestResult result, Verdicts.Judgement outcome, ClaimRecorder recorder)
         {
             var observed = string.Join(", ", recorder.Observed.Select(o => $"{o.Key} = {o.Value}"));
-            var summary = $"{claim.Id} (FAQ {claim.Faq}) {outcome.Verdict.ToString().ToLowerInvariant()}: {observed}";
+            var summary = $"{Row} (FAQ {claim.Faq}) {outcome.Verdict.ToString().ToLowerInvariant()}: {observed}";
             switch (outcome.Verdict)
             {
                 case Verdict.Holds:
@@ -126,13 +148,13 @@ public sealed class ClaimAttribute(string id) : NUnitAttribute, ISimpleTestBuild
                         + "then add an entry with its reference to tests/Fixtures/Expectations/<os>.json.");
                     break;
                 case Verdict.Unsupported:
-                    result.SetResult(ResultState.Skipped, $"{claim.Id} unsupported: {outcome.Note}");
+                    result.SetResult(ResultState.Skipped, $"{Row} unsupported: {outcome.Note}");
                     break;
                 case Verdict.Inconclusive:
-                    result.SetResult(ResultState.Inconclusive, $"{claim.Id} inconclusive: {outcome.Note}");
+                    result.SetResult(ResultState.Inconclusive, $"{Row} inconclusive: {outcome.Note}");
                     break;
                 default:
-                    result.SetResult(ResultState.Error, $"{claim.Id} error: {outcome.Note}");
+                    result.SetResult(ResultState.Error, $"{Row} error: {outcome.Note}");
                     break;
             }
         }

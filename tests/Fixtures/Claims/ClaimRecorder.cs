@@ -11,18 +11,29 @@ public sealed class ClaimRecorder
     private readonly Dictionary<string, string> _observed = [];
     private readonly Dictionary<string, string> _native = [];
 
-    internal ClaimRecorder(CatalogueEntry claim) => Claim = claim;
+    internal ClaimRecorder(CatalogueEntry claim, string? family)
+    {
+        Claim = claim;
+        Family = family;
+    }
 
     public CatalogueEntry Claim { get; }
 
+    /// <summary>The address family of this run of a claim that runs over both ("ipv4", "ipv6"); null for a claim
+    /// that runs once (see <see cref="CatalogueEntry.Families"/>).</summary>
+    public string? Family { get; }
+
     public static ClaimRecorder Current => CurrentRecorder.Value
         ?? throw new InvalidOperationException("no claim is running: observations are recorded inside a [Claim] test");
+
+    /// <summary>The claim running now, if any.</summary>
+    public static ClaimRecorder? Running => CurrentRecorder.Value;
 
     public IReadOnlyDictionary<string, string> Observed => _observed;
 
     public IReadOnlyDictionary<string, string> Native => _native;
 
-    internal static ClaimRecorder Begin(CatalogueEntry claim) => CurrentRecorder.Value = new ClaimRecorder(claim);
+    internal static ClaimRecorder Begin(CatalogueEntry claim, string? family) => CurrentRecorder.Value = new ClaimRecorder(claim, family);
 
     internal static void End() => CurrentRecorder.Value = null;
 

@@ -15,6 +15,9 @@ public sealed record Expectation
     /// <summary>Platform fields that must match too, e.g. <c>{"container": "docker"}</c>.</summary>
     public Dictionary<string, string>? When { get; init; }
 
+    /// <summary>The address family the entry is about ("ipv4", "ipv6"); null for every run of the claim.</summary>
+    public string? Family { get; init; }
+
     public required Dictionary<string, string> Observed { get; init; }
     public required string Reason { get; init; }
     public required string Reference { get; init; }
@@ -42,9 +45,10 @@ public sealed class ExpectationTable
 
     /// <summary>The first entry for this claim on this platform whose values (merged over the FAQ's) match
     /// what was observed.</summary>
-    public Expectation? Find(CatalogueEntry claim, PlatformFacts platform, IReadOnlyDictionary<string, string> observed) =>
+    public Expectation? Find(CatalogueEntry claim, PlatformFacts platform, IReadOnlyDictionary<string, string> observed, string? family = null) =>
         For(platform.Os).FirstOrDefault(e =>
             e.Claim == claim.Id
+            && (e.Family is null || e.Family == (family ?? "ipv4"))
             && VersionRange.Contains(e.Versions, platform.OsVersion)
             && (e.When ?? []).All(w => platform.Field(w.Key) == w.Value)
             && Verdicts.Matches(Verdicts.Merge(claim.Expected, e.Observed), observed));

@@ -3,28 +3,42 @@ using Conformance.Fixtures.Native;
 
 namespace Conformance.Fixtures.Peers;
 
-/// <summary>Addresses the suite may use: loopback only, ports chosen by the OS.</summary>
+/// <summary>Addresses the suite may use: loopback only, ports chosen by the OS, in the family of the claim running
+/// now (127.0.0.1 or ::1, see <see cref="IpFamily.Current"/>).</summary>
 public static class Loopback
 {
-    public static IPEndPoint AnyPort => new(IPAddress.Loopback, 0);
+    public static IpFamily Family => IpFamily.Current;
 
-    public static IPEndPoint Port(int port) => new(IPAddress.Loopback, port);
+    public static IPAddress Address => Family.Loopback;
 
-    /// <summary>A TCP socket listening on 127.0.0.1 at a port the OS picked.</summary>
-    public static RawSocket Listener(int backlog = 16, bool reuseAddress = false) => RawSocket.Tcp().SetUp(listener =>
+    /// <summary>The wildcard address of the family (INADDR_ANY, in6addr_any).</summary>
+    public static IPAddress Any => Family.Any;
+
+    public static IPEndPoint AnyPort => new(Address, 0);
+
+    public static IPEndPoint Port(int port) => new(Address, port);
+
+    /// <summary>A TCP socket of the family, not yet bound.</summary>
+    public static RawSocket Tcp() => RawSocket.Tcp(Family.AddressFamily);
+
+    /// <summary>A UDP socket of the family, not yet bound.</summary>
+    public static RawSocket Udp() => RawSocket.Udp(Family.AddressFamily);
+
+    /// <summary>A TCP socket listening on the loopback address at a port the OS picked.</summary>
+    public static RawSocket Listener(int backlog = 16, bool reuseAddress = false) => Tcp().SetUp(listener =>
     {
         if (reuseAddress)
         {
             listener.SetInt(Sys.C.SOL_SOCKET, Sys.C.SO_REUSEADDR, 1).Expect("setsockopt(SO_REUSEADDR)");
         }
 
-        listener.Bind(AnyPort).Expect("bind(127.0.0.1:0)");
+        listener.Bind(AnyPort).Expect($"bind({Family.Print(Address)}:0)");
         listener.Listen(backlog).Expect("listen()");
     });
 
-    /// <summary>A UDP socket bound to 127.0.0.1 at a port the OS picked.</summary>
+    /// <summary>A UDP socket bound to the loopback address at a port the OS picked.</summary>
     public static RawSocket UdpBound() =>
-        RawSocket.Udp().SetUp(socket => socket.Bind(AnyPort).Expect("bind(127.0.0.1:0) of a UDP socket"));
+        Udp().SetUp(socket => socket.Bind(AnyPort).Expect($"bind({Family.Print(Address)}:0) of a UDP socket"));
 
     /// <summary>A loopback UDP port with nobody on it: the OS picked it for a socket that is closed again, so
     /// a datagram sent there draws an ICMP port unreachable.</summary>

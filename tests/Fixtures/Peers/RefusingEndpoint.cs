@@ -13,7 +13,7 @@ public sealed class RefusingEndpoint : IDisposable
     public IPEndPoint EndPoint => _holder.LocalEndPoint;
 
     public static RefusingEndpoint Tcp() =>
-        new(RawSocket.Tcp().SetUp(holder => holder.Bind(Loopback.AnyPort).Expect("bind(127.0.0.1:0)")));
+        new(Loopback.Tcp().SetUp(holder => holder.Bind(Loopback.AnyPort).Expect("bind() to a loopback port the OS picks")));
 
     public void Dispose() => _holder.Dispose();
 }

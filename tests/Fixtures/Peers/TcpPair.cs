@@ -2,7 +2,7 @@ using Conformance.Fixtures.Native;
 
 namespace Conformance.Fixtures.Peers;
 
-/// <summary>A connected TCP pair on loopback: the client that connect()ed and the server socket accept()
+/// <summary>A connected TCP pair on loopback, in the family of the claim running now (see <see cref="Loopback"/>): the client that connect()ed and the server socket accept()
 /// returned. The listener is closed once the connection is accepted, unless the scenario keeps it.</summary>
 public sealed class TcpPair : IDisposable
 {
@@ -53,7 +53,7 @@ public sealed class TcpPair : IDisposable
 
     private static TcpPair Connect(RawSocket listener, bool keepListener, ref RawSocket? client, bool ownsListener = true)
     {
-        client ??= RawSocket.Tcp();
+        client ??= RawSocket.Tcp(listener.LocalEndPoint.AddressFamily);
         client.Connect(listener.LocalEndPoint).Expect("connect() to the loopback listener");
         Wait.For(listener, Wait.Readable, "the pending connection");
         var (accepted, server, _) = listener.Accept();

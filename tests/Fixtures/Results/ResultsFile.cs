@@ -48,7 +48,7 @@ public sealed record ResultsFile
             throw new ResultsFormatException(path, $"schema is '{file.Schema}', expected '{SchemaName}'");
         }
 
-        var duplicate = file.Claims.GroupBy(c => c.Id).FirstOrDefault(g => g.Count() > 1);
+        var duplicate = file.Claims.GroupBy(c => c.Row).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
             throw new ResultsFormatException(path, $"claim '{duplicate.Key}' appears {duplicate.Count()} times");
@@ -71,6 +71,10 @@ public sealed record ClaimResult
 {
     public required string Id { get; init; }
     public required string Faq { get; init; }
+
+    /// <summary>The address family of this run ("ipv4", "ipv6") for a claim that runs over both; null for a claim
+    /// that runs once (the catalogue says over what, and why).</summary>
+    public string? Family { get; init; }
     public required Verdict Verdict { get; init; }
     public required Dictionary<string, string> Observed { get; init; }
 
@@ -79,6 +83,10 @@ public sealed record ClaimResult
     public Documented? Documented { get; init; }
     public string? Note { get; init; }
     public long DurationMs { get; init; }
+
+    /// <summary>The row this result fills: <c>id</c>, or <c>id/ipv6</c> (see <see cref="ClaimRows"/>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Row => ClaimRows.Key(Id, Family);
 }
 
 /// <summary>The expectation entry that explains a difference.</summary>

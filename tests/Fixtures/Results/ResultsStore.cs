@@ -29,9 +29,9 @@ public static class ResultsStore
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using var gate = Lock(path + ".lock");
         var existing = File.Exists(path) ? TryLoad(path) : null;
-        var claims = (existing?.Claims ?? []).Where(c => c.Id != result.Id).Append(result)
-            .OrderBy(c => catalogue.Order.TryGetValue(c.Id, out var i) ? i : int.MaxValue)
-            .ThenBy(c => c.Id, StringComparer.Ordinal)
+        var claims = (existing?.Claims ?? []).Where(c => c.Row != result.Row).Append(result)
+            .OrderBy(c => catalogue.Order.TryGetValue(c.Row, out var i) ? i : int.MaxValue)
+            .ThenBy(c => c.Row, StringComparer.Ordinal)
             .ToList();
         new ResultsFile
         {

@@ -55,7 +55,7 @@ public sealed class CanFailTests
     /// else one made from the patterns.</summary>
     private static Dictionary<string, string> Holding(CatalogueEntry claim)
     {
-        var recorded = ResultsFile.Load(Path.Combine(RepositoryRoot.Find()!, "ci", "baselines", "host.json")).Claims.SingleOrDefault(c => c.Id == claim.Id);
+        var recorded = ResultsFile.Load(Path.Combine(RepositoryRoot.Find()!, "ci", "baselines", "host.json")).Claims.SingleOrDefault(c => c.Row == claim.Id);
         return recorded is { Verdict: Verdict.Holds } ? recorded.Observed
             : claim.Expected.ToDictionary(e => e.Key, e => Satisfying(e.Value));
     }

@@ -45,6 +45,25 @@ public sealed partial class CatalogueTests
         Assert.That(Catalogue.Claims.Where(c => (c.BeyondFaq is null) == (c.Quote is null)).Select(c => c.Id), Is.Empty,
             "every claim either quotes the FAQ or, going beyond it, names its source in beyondFaq (and has no quote)");
 
+    /// <summary>The family dimension: a claim runs over IPv4 and IPv6 from one body, or says why it runs once.</summary>
+    [Test]
+    public void EveryClaimRunsOverBothFamiliesOrSaysWhyNot()
+    {
+        var neither = Catalogue.Claims.Where(c => (c.Families is null) == string.IsNullOrWhiteSpace(c.OneFamily)).Select(c => c.Id);
+        Assert.That(neither, Is.Empty, "each claim has either \"families\": [\"ipv4\", \"ipv6\"] or a \"oneFamily\" reason, not both");
+        var odd = Catalogue.Claims.Where(c => c.Families is { } f && !f.SequenceEqual(["ipv4", "ipv6"])).Select(c => c.Id);
+        Assert.That(odd, Is.Empty, "families is [\"ipv4\", \"ipv6\"]: the IPv4 run keeps the claim's id, the IPv6 run is id/ipv6");
+    }
+
+    [Test]
+    public void RowsAreEachClaimOncePerFamily()
+    {
+        var rows = Catalogue.Rows.Select(r => r.Key).ToList();
+        Assert.That(rows, Is.Unique);
+        Assert.That(rows, Has.Count.EqualTo(Catalogue.Claims.Sum(c => c.Runs.Count)));
+        Assert.That(rows, Does.Contain("tcp.read-zero-after-fin").And.Contain("tcp.read-zero-after-fin/ipv6").And.Not.Contain("tcp.getservbyname/ipv6"));
+    }
+
     [Test]
     public void TheLeftOutSectionsAreListedWithAReason() =>
         Assert.That(Catalogue.LeftOut.Where(l => string.IsNullOrWhiteSpace(l.Reason)), Is.Empty);

@@ -27,9 +27,9 @@ public sealed partial class BrowserTests
     public void EveryClaimRowAndPlatformColumnRenders()
     {
         var dom = Dump(Page(), "");
-        Assert.That(ClaimRow().Matches(dom), Has.Count.EqualTo(Fixtures.Claims.Catalogue.Default.Claims.Count));
+        Assert.That(ClaimRow().Matches(dom), Has.Count.EqualTo(Fixtures.Claims.Catalogue.Default.Rows.Count));
         Assert.That(PlatformHeader().Matches(dom).Select(m => m.Groups[1].Value), Is.EqualTo(new[] { "linux-fixture-1-x64", "macos-15-arm64" }));
-        Assert.That(dom, Does.Contain($"{Fixtures.Claims.Catalogue.Default.Claims.Count} of {Fixtures.Claims.Catalogue.Default.Claims.Count} claims"));
+        Assert.That(dom, Does.Contain($"{Fixtures.Claims.Catalogue.Default.Rows.Count} of {Fixtures.Claims.Catalogue.Default.Rows.Count} rows"));
     }
 
     [Test]
@@ -40,7 +40,17 @@ public sealed partial class BrowserTests
         var shown = rows.Where(r => !r.Contains(" hidden", StringComparison.Ordinal)).ToList();
         Assert.That(shown.Select(r => Regex.Match(r, "data-claim=\"([^\"]+)\"").Groups[1].Value),
             Is.EquivalentTo(new[] { "tcp.write-after-rst", "tcp.sigpipe", "opt.rcvbuf-readback" }));
-        Assert.That(dom, Does.Contain($"3 of {rows.Count} claims"));
+        Assert.That(dom, Does.Contain($"3 of {rows.Count} rows"));
+    }
+
+    [Test]
+    public void TheFamilyFilterHidesTheIpv4RunsOfClaimsThatRunOverBoth()
+    {
+        var dom = Dump(Page(), "#family=ipv6");
+        var shown = ClaimRow().Matches(dom).Select(m => m.Value).Where(r => !r.Contains(" hidden", StringComparison.Ordinal))
+            .Select(r => Regex.Match(r, "data-claim=\"([^\"]+)\"").Groups[1].Value).ToList();
+        Assert.That(shown, Does.Contain("tcp.oob/ipv6").And.Contain("tcp.getservbyname").And.Not.Contain("tcp.oob"));
+        Assert.That(shown, Has.Count.EqualTo(Fixtures.Claims.Catalogue.Default.Rows.Count(r => r.Family != "ipv4")));
     }
 
     [Test]

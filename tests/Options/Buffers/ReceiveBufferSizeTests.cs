@@ -1,5 +1,6 @@
 using Conformance.Fixtures.Claims;
 using Conformance.Fixtures.Native;
+using Conformance.Fixtures.Peers;
 
 namespace Conformance.Options.Buffers;
 
@@ -9,7 +10,7 @@ public sealed class ReceiveBufferSizeTests : ClaimTest
     [Claim("opt.rcvbuf-readback")]
     public void TheReceiveBufferReadsBackAsSet()
     {
-        using var socket = RawSocket.Udp();
+        using var socket = Loopback.Udp();
         socket.SetInt(Sys.C.SOL_SOCKET, Sys.C.SO_RCVBUF, 4096).Expect("setsockopt(SO_RCVBUF 4096)");
         Observe("readback", socket.GetInt(Sys.C.SOL_SOCKET, Sys.C.SO_RCVBUF));
     }

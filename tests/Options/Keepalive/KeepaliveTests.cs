@@ -12,7 +12,7 @@ public sealed class KeepaliveTests : ClaimTest
     public void KeepaliveIsOffByDefaultAndItsIdleTimeIsAtLeastTwoHours()
     {
         var idle = Sys.C.TCP_KEEPIDLE ?? throw Inconclusive($"{Sys.Os} has no per-socket keepalive idle option to read the default from");
-        using var socket = RawSocket.Tcp();
+        using var socket = Loopback.Tcp();
         Observe("enabled", socket.GetInt(Sys.C.SOL_SOCKET, Sys.C.SO_KEEPALIVE));
         Observe("idle-seconds", socket.GetInt(Sys.C.IPPROTO_TCP, idle));
     }
@@ -21,8 +21,8 @@ public sealed class KeepaliveTests : ClaimTest
     public void TheKeepaliveTimeCanOnlyBeChangedSystemWide()
     {
         var idle = Sys.C.TCP_KEEPIDLE ?? throw Inconclusive($"{Sys.Os} has no per-socket keepalive idle option");
-        using var socket = RawSocket.Tcp();
-        using var other = RawSocket.Tcp();
+        using var socket = Loopback.Tcp();
+        using var other = Loopback.Tcp();
         var before = other.GetInt(Sys.C.IPPROTO_TCP, idle);
         ObserveOk("set", socket.SetInt(Sys.C.IPPROTO_TCP, idle, 10));
         Observe("readback", socket.GetInt(Sys.C.IPPROTO_TCP, idle));

@@ -1,5 +1,6 @@
 using Conformance.Fixtures.Claims;
 using Conformance.Fixtures.Native;
+using Conformance.Fixtures.Peers;
 
 namespace Conformance.Options.Linger;
 
@@ -9,7 +10,7 @@ public sealed class LingerDefaultTests : ClaimTest
     [Claim("opt.linger-default")]
     public void LingerIsOffUnlessAskedFor()
     {
-        using var socket = RawSocket.Tcp();
+        using var socket = Loopback.Tcp();
         var (result, onOff, seconds) = socket.GetLinger();
         result.Expect("getsockopt(SO_LINGER)");
         Observe("onoff", onOff);

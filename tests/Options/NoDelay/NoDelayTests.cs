@@ -1,5 +1,6 @@
 using Conformance.Fixtures.Claims;
 using Conformance.Fixtures.Native;
+using Conformance.Fixtures.Peers;
 
 namespace Conformance.Options.NoDelay;
 
@@ -9,7 +10,7 @@ public sealed class NoDelayTests : ClaimTest
     [Claim("opt.nodelay")]
     public void NodelayIsOffByDefaultAndCanBeSetPerSocket()
     {
-        using var socket = RawSocket.Tcp();
+        using var socket = Loopback.Tcp();
         Observe("default", socket.GetInt(Sys.C.IPPROTO_TCP, Sys.C.TCP_NODELAY));
         ObserveOk("set", socket.SetInt(Sys.C.IPPROTO_TCP, Sys.C.TCP_NODELAY, 1));
         Observe("readback", socket.GetInt(Sys.C.IPPROTO_TCP, Sys.C.TCP_NODELAY));

@@ -1,5 +1,6 @@
 using Conformance.Fixtures.Claims;
 using Conformance.Fixtures.Native;
+using Conformance.Fixtures.Peers;
 
 namespace Conformance.Options.NonBlocking;
 
@@ -17,7 +18,7 @@ public sealed class FcntlFlagsTests : ClaimTest
 
         var getfl = Sys.C.F_GETFL!.Value;
         var setfl = Sys.C.F_SETFL!.Value;
-        using var socket = RawSocket.Tcp();
+        using var socket = Loopback.Tcp();
         int Flags() => (int)socket.Fcntl(getfl).Expect("fcntl(F_GETFL)");
         void Set(int flags) => socket.Fcntl(setfl, flags).Expect("fcntl(F_SETFL)");
 

@@ -21,7 +21,7 @@ public sealed class ReuseAddressTests : ClaimTest
     public void EvenWithReuseaddrAListeningPortIsInUse()
     {
         using var listener = Loopback.Listener(reuseAddress: true);
-        using var second = WithReuseAddress(RawSocket.Tcp());
+        using var second = WithReuseAddress(Loopback.Tcp());
         ObserveOk("bind", second.Bind(listener.LocalEndPoint));
     }
 
@@ -29,9 +29,9 @@ public sealed class ReuseAddressTests : ClaimTest
     [Claim("opt.reuseaddr-specific")]
     public void WithReuseaddrAnotherServerCanBindASpecificAddressOnAPortHeldOnTheWildcard()
     {
-        using var wildcard = RawSocket.Tcp();
-        wildcard.Bind(new IPEndPoint(IPAddress.Any, 0)).Expect("bind(0.0.0.0:0)");
-        using var specific = WithReuseAddress(RawSocket.Tcp());
+        using var wildcard = Loopback.Tcp();
+        wildcard.Bind(new IPEndPoint(Loopback.Any, 0)).Expect($"bind({Loopback.Family.Print(Loopback.Any)}:0)");
+        using var specific = WithReuseAddress(Loopback.Tcp());
         ObserveOk("bind", specific.Bind(Loopback.Port(wildcard.Port)));
     }
 
@@ -43,7 +43,7 @@ public sealed class ReuseAddressTests : ClaimTest
             port = TimeWait.OnServerSide(listener);
         }
 
-        using var again = RawSocket.Tcp();
+        using var again = Loopback.Tcp();
         if (onNew)
         {
             WithReuseAddress(again);

@@ -17,14 +17,14 @@ public sealed class ReusePortTests : ClaimTest
 
     private static string SecondBind(int reusePort, bool firstSets)
     {
-        using var first = RawSocket.Tcp();
+        using var first = Loopback.Tcp();
         if (firstSets)
         {
             first.SetInt(Sys.C.SOL_SOCKET, reusePort, 1).Expect("setsockopt(SO_REUSEPORT) on the first");
         }
 
         first.Bind(Loopback.AnyPort).Expect("bind() of the first");
-        using var second = RawSocket.Tcp();
+        using var second = Loopback.Tcp();
         second.SetInt(Sys.C.SOL_SOCKET, reusePort, 1).Expect("setsockopt(SO_REUSEPORT) on the second");
         return second.Bind(first.LocalEndPoint).OkOrError;
     }

@@ -11,7 +11,7 @@ public sealed class AcceptTests : ClaimTest
     public void GetpeernameGivesTheClientsAddressAsAcceptDid()
     {
         using var listener = Loopback.Listener();
-        using var client = RawSocket.Tcp();
+        using var client = Loopback.Tcp();
         client.Connect(listener.LocalEndPoint).Expect("connect()");
         var (accepted, server, fromAccept) = listener.Accept();
         using var _ = server;
@@ -26,8 +26,8 @@ public sealed class AcceptTests : ClaimTest
     public void TheAddressLengthOfAcceptMustBeInitialised()
     {
         using var listener = Loopback.Listener();
-        using var first = RawSocket.Tcp();
-        using var second = RawSocket.Tcp();
+        using var first = Loopback.Tcp();
+        using var second = Loopback.Tcp();
         first.Connect(listener.LocalEndPoint).Expect("connect() of the first client");
         second.Connect(listener.LocalEndPoint).Expect("connect() of the second client");
 
@@ -54,7 +54,7 @@ public sealed class AcceptTests : ClaimTest
     public void ABlockingAcceptAfterSelectOfAConnectionResetInBetween()
     {
         using var listener = Loopback.Listener();
-        using (var client = RawSocket.Tcp())
+        using (var client = Loopback.Tcp())
         {
             client.Connect(listener.LocalEndPoint).Expect("connect()");
             if (!Select.Fired(listener, SelectSet.Read, Wait.ExpectedMs))
@@ -69,7 +69,7 @@ public sealed class AcceptTests : ClaimTest
         // queue makes the listener unreadable again. A short bound for what may not happen.
         Wait.Until(() => !Select.Fired(listener, SelectSet.Read, 0), 200, stepMs: 5);
 
-        using var second = RawSocket.Tcp();
+        using var second = Loopback.Tcp();
         var call = BlockedCall<(SysResult Result, RawSocket? Socket)>.Start(() =>
         {
             var (result, socket, _) = listener.Accept();

@@ -13,7 +13,7 @@ public sealed class BindTests : ClaimTest
     public void ADescriptorWhoseBindFailedCanSimplyBeClosed()
     {
         using var holder = Loopback.Listener();
-        using var socket = RawSocket.Tcp();
+        using var socket = Loopback.Tcp();
         ObserveOk("bind", socket.Bind(holder.LocalEndPoint));
         ObserveOk("close", socket.Close());
     }
@@ -42,7 +42,7 @@ public sealed class BindTests : ClaimTest
         if (!Sys.IsPosix)
         {
             // Windows has no notion of a privileged port to drop privileges for: bind as the process is.
-            using var plain = RawSocket.Tcp();
+            using var plain = Loopback.Tcp();
             Observe("bind", plain.Bind(Loopback.Port(1023)).OkOrError);
             return;
         }
@@ -54,7 +54,7 @@ public sealed class BindTests : ClaimTest
 
         Observe("bind", Privileges.AsNobody(() =>
         {
-            using var socket = RawSocket.Tcp();
+            using var socket = Loopback.Tcp();
             return socket.Bind(Loopback.Port(1023)).OkOrError;
         }));
     }

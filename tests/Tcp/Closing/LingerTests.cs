@@ -18,7 +18,7 @@ public sealed class LingerTests : ClaimTest
         Wait.For(pair.Client, Wait.Readable, "the RST");
         Observe("peer-read", pair.Client.Recv(100));
 
-        using var again = RawSocket.Tcp();
+        using var again = Loopback.Tcp();
         ObserveOk("rebind", again.Bind(Loopback.Port(port)));
     }
 

@@ -24,9 +24,9 @@ public sealed class TimeWaitTests : ClaimTest
             passivePort = listener.Port;
         }
 
-        using var active = RawSocket.Tcp();
+        using var active = Loopback.Tcp();
         ObserveOk("active-side-rebind", active.Bind(Loopback.Port(activePort)));
-        using var passive = RawSocket.Tcp();
+        using var passive = Loopback.Tcp();
         ObserveOk("passive-side-rebind", passive.Bind(Loopback.Port(passivePort)));
     }
 
@@ -47,7 +47,7 @@ public sealed class TimeWaitTests : ClaimTest
         var stopwatch = Stopwatch.StartNew();
         var freed = Wait.Until(() =>
         {
-            using var probe = RawSocket.Tcp();
+            using var probe = Loopback.Tcp();
             return probe.Bind(Loopback.Port(port)).Ok;
         }, limitMs: 300_000, stepMs: 1000);
         if (!freed)

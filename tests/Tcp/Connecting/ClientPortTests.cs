@@ -12,7 +12,7 @@ public sealed class ClientPortTests : ClaimTest
     {
         var range = EphemeralPorts.Range() ?? throw Inconclusive($"the ephemeral port range of {Sys.Os} is not readable from here");
         using var listener = Loopback.Listener();
-        using var client = RawSocket.Tcp();
+        using var client = Loopback.Tcp();
         client.Connect(listener.LocalEndPoint).Expect("connect()");
 
         var port = client.Port;
@@ -32,7 +32,7 @@ public sealed class ClientPortTests : ClaimTest
             TimeWait.ActiveClose(active: pair.Server, passive: pair.Client);
         }
 
-        using var again = RawSocket.Tcp();
+        using var again = Loopback.Tcp();
         again.SetInt(Sys.C.SOL_SOCKET, Sys.C.SO_REUSEADDR, 1).Expect("setsockopt(SO_REUSEADDR)");
         var rebind = again.Bind(Loopback.Port(clientPort));
         ObserveOk("rebind", rebind);
@@ -48,7 +48,7 @@ public sealed class ClientPortTests : ClaimTest
         Observe("connect", Wait.Within(again, Wait.Writable, 3000) == 0 ? "pending" : again.PendingError().OkOrError);
     }
 
-    private static RawSocket BoundClient(int port) => RawSocket.Tcp().SetUp(client =>
+    private static RawSocket BoundClient(int port) => Loopback.Tcp().SetUp(client =>
     {
         client.SetInt(Sys.C.SOL_SOCKET, Sys.C.SO_REUSEADDR, 1).Expect("setsockopt(SO_REUSEADDR)");
         client.Bind(Loopback.Port(port)).Expect("bind() of the client");

@@ -12,7 +12,7 @@ public sealed class ConnectTests : ClaimTest
     public void ConnectCompletesOnceTheServerListensBeforeAccept()
     {
         using var listener = Loopback.Listener();
-        using var client = RawSocket.Tcp();
+        using var client = Loopback.Tcp();
         ObserveOk("connect", client.Connect(listener.LocalEndPoint));
     }
 
@@ -20,7 +20,7 @@ public sealed class ConnectTests : ClaimTest
     public void ConnectionsBeyondTheBacklogAreIgnoredNotRefused()
     {
         using var listener = Loopback.Listener(backlog: 1);
-        var clients = Enumerable.Range(0, 8).Select(_ => RawSocket.Tcp()).ToList();
+        var clients = Enumerable.Range(0, 8).Select(_ => Loopback.Tcp()).ToList();
         try
         {
             // Each handshake settles before the next connect (a stack may answer SYNs asynchronously, and a
@@ -52,7 +52,7 @@ public sealed class ConnectTests : ClaimTest
     public void ANonBlockingConnectReturnsEinprogressAndSoErrorTellsTheResult()
     {
         using var listener = Loopback.Listener();
-        using (var client = RawSocket.Tcp())
+        using (var client = Loopback.Tcp())
         {
             client.SetNonBlocking(true);
             Observe("ok:connect", client.Connect(listener.LocalEndPoint));
@@ -61,7 +61,7 @@ public sealed class ConnectTests : ClaimTest
         }
 
         using var refusing = RefusingEndpoint.Tcp();
-        using var refused = RawSocket.Tcp();
+        using var refused = Loopback.Tcp();
         refused.SetNonBlocking(true);
         Observe("refused:connect", refused.Connect(refusing.EndPoint));
         Wait.For(refused, Wait.Writable, "the refusal");
@@ -81,7 +81,7 @@ public sealed class ConnectTests : ClaimTest
             SysResult connect = default;
             while (waiting is null && clients.Count < 16)
             {
-                var client = RawSocket.Tcp();
+                var client = Loopback.Tcp();
                 clients.Add(client);
                 client.SetNonBlocking(true);
                 connect = client.Connect(listener.LocalEndPoint);
@@ -112,7 +112,7 @@ public sealed class ConnectTests : ClaimTest
     public void ConnectToAPortNobodyListensOnIsRefusedAtOnce()
     {
         using var refusing = RefusingEndpoint.Tcp();
-        using var client = RawSocket.Tcp();
+        using var client = Loopback.Tcp();
         var stopwatch = Stopwatch.StartNew();
         Observe("connect", client.Connect(refusing.EndPoint));
         Observe("prompt", stopwatch.Elapsed < TimeSpan.FromSeconds(1));

@@ -75,7 +75,7 @@ public sealed class SelectPollTests : ClaimTest
         using var first = Loopback.Listener();
         using var second = Loopback.Listener();
         using var third = Loopback.Listener();
-        using var client = RawSocket.Tcp();
+        using var client = Loopback.Tcp();
         client.Connect(second.LocalEndPoint).Expect("connect() to the second listener");
 
         var (_, fired) = Select.Over([first, second, third], SelectSet.Read, Wait.ExpectedMs);

@@ -1,0 +1,33 @@
+using System.Net;
+using System.Net.Sockets;
+using Conformance.Fixtures.Claims;
+
+namespace Conformance.Fixtures.Peers;
+
+/// <summary>The address family a claim's scenario runs over, as gVisor's socket tests run one body over IPv4 and
+/// IPv6 socket pairs. The claim running now carries it (see <see cref="ClaimRecorder.Family"/>); the loopback
+/// helpers read it, so a scenario written once with <see cref="Loopback"/> and <see cref="TcpPair"/> runs over
+/// either.</summary>
+public sealed record IpFamily(string Name, AddressFamily AddressFamily, IPAddress Loopback, IPAddress Any)
+{
+    public static IpFamily V4 { get; } = new("ipv4", AddressFamily.InterNetwork, IPAddress.Loopback, IPAddress.Any);
+
+    public static IpFamily V6 { get; } = new("ipv6", AddressFamily.InterNetworkV6, IPAddress.IPv6Loopback, IPAddress.IPv6Any);
+
+    /// <summary>The family of the claim running now; IPv4 outside a claim and for claims that run once.</summary>
+    public static IpFamily Current => ClaimRecorder.Running?.Family switch
+    {
+        "ipv6" => V6,
+        _ => V4,
+    };
+
+    public static IpFamily Named(string name) => name switch
+    {
+        "ipv4" => V4,
+        "ipv6" => V6,
+        _ => throw new ArgumentException($"'{name}' is not an address family the suite runs over (ipv4, ipv6)", nameof(name)),
+    };
+
+    /// <summary>The address as bind() messages print it: 127.0.0.1, [::1].</summary>
+    public string Print(IPAddress address) => AddressFamily == AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString();
+}
