@@ -1,6 +1,5 @@
+using System.Runtime.InteropServices;
 using System.Text;
-using Conformance.Fixtures.Claims;
-using Conformance.Fixtures.Results;
 using Conformance.Harness.Gate;
 
 namespace Conformance.Harness.Columns;
@@ -27,11 +26,14 @@ public static class Columns
         var note = string.IsNullOrWhiteSpace(logTail) ? failed : $"{failed}; log tail: {logTail}";
         return new ResultsFile
         {
-            Platform = PlatformInfo.Current with
+            Platform = new PlatformInfo
             {
                 Id = platform,
+                Os = "linux",
+                OsVersion = HostKernel(),
                 Distro = description,
-                Libc = null,
+                Runtime = RuntimeInformation.FrameworkDescription,
+                Arch = RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant(),
                 Container = container,
                 User = "root",
             },
@@ -39,6 +41,10 @@ public static class Columns
             Claims = [.. Catalogue.Default.Rows.Select(r => new ClaimResult { Id = r.Claim.Id, Faq = r.Claim.Faq, Family = r.Family, Verdict = Verdict.Error, Observed = [], Note = note })],
         };
     }
+
+    /// <summary>The kernel the columns ran on or under: a container shares it, a guest's own is unknown once it failed.</summary>
+    private static string HostKernel() =>
+        File.Exists("/proc/sys/kernel/osrelease") ? File.ReadAllText("/proc/sys/kernel/osrelease").Trim() : Environment.OSVersion.Version.ToString();
 
     /// <summary>One line per outcome, for the end of a sweep.</summary>
     public static string Report(IEnumerable<ColumnOutcome> outcomes)

@@ -1,7 +1,7 @@
-using Conformance.Fixtures.Claims;
-using Conformance.Fixtures.Results;
+using System.CommandLine;
 using Conformance.Harness.Cli;
 using Conformance.Harness.Gate;
+using Conformance.Harness.Runs;
 using Conformance.Harness.Matrix;
 
 namespace Conformance.Harness.Commands;
@@ -9,33 +9,33 @@ namespace Conformance.Harness.Commands;
 /// <summary><c>conformance diff FROM TO</c>: what changes when moving from one platform to another.</summary>
 public static class DiffCommand
 {
-    private const string Help = """
-        conformance diff FROM TO [--matrix FILE] [--summary FILE]
-
-        Compares two platforms claim by claim: what changes if a lane moves from FROM to TO (a new base image,
-        runner or kernel). FROM and TO are results files, or platform ids (column ids) of a matrix.json
-        (--matrix, default artifacts/matrix/matrix.json). Prints the platform change first (OS version,
-        kernel, distro, libc, runtime), then the change table; --summary also writes both as markdown.
-        Exit code 0 when they agree on every claim, 1 when they differ, 2 on bad input.
-        """;
-
-    public static int Execute(string[] args)
+    public static Command Create()
     {
-        if (args.Contains("--help"))
+        var fromArgument = new Argument<string>("FROM") { Description = "a results file, or a platform id (column) of the matrix" };
+        var toArgument = new Argument<string>("TO") { Description = "a results file, or a platform id (column) of the matrix" };
+        var matrixOption = new Option<string?>("--matrix") { Description = "the matrix.json whose columns FROM and TO may name (default artifacts/matrix/matrix.json)", HelpName = "FILE" };
+        var summaryOption = CommonOptions.Summary("also write the platform change and the change table as markdown");
+        var command = new Command("diff", "compare two platforms (results files or matrix columns)")
         {
-            Console.WriteLine(Help);
-            return 0;
-        }
+            fromArgument, toArgument, matrixOption, summaryOption,
+        };
+        command.Explained("""
+            Compare two platforms claim by claim: what changes if a lane moves from FROM to TO (a new base image,
+            runner or kernel). Prints the platform change first (OS version, kernel, distro, libc, runtime), then
+            the change table.
 
-        var cli = new CliArgs("diff", args, new HashSet<string>(), new HashSet<string> { "--matrix", "--summary" });
-        if (cli.Positional.Count != 2)
+            Exit code 0 when they agree on every claim, 1 when they differ, 2 on bad input.
+            """);
+        command.SetAction(parse =>
         {
-            throw new CliException("diff needs two platforms: conformance diff FROM TO (results files or matrix column ids)");
-        }
+            var matrix = parse.GetValue(matrixOption) ?? Repository.Artifacts("matrix", "matrix.json");
+            return Run(Resolve(parse.GetValue(fromArgument)!, matrix), Resolve(parse.GetValue(toArgument)!, matrix), parse.GetValue(summaryOption));
+        });
+        return command;
+    }
 
-        var matrix = cli.Option("--matrix") ?? Path.Combine(RunCommand.Root(), "artifacts", "matrix", "matrix.json");
-        var from = Resolve(cli.Positional[0], matrix);
-        var to = Resolve(cli.Positional[1], matrix);
+    private static int Run(ResultsFile from, ResultsFile to, string? summary)
+    {
         var label = $"{from.Platform.Id} -> {to.Platform.Id}";
         var platform = PlatformChanges.Between(from.Platform, to.Platform);
         var changes = Comparison.Between(from, to, label, Catalogue.Default);
@@ -49,7 +49,7 @@ public static class DiffCommand
             Console.WriteLine(ChangeTable.Text(changes, "platform"));
         }
 
-        if (cli.Option("--summary") is { } summary)
+        if (summary is not null)
         {
             AtomicFile.Write(summary, $"## {label}\n\n{moving}\n\n" + (changes.Count == 0 ? "No difference.\n" : ChangeTable.Markdown(changes, "platform")));
         }
@@ -66,7 +66,7 @@ public static class DiffCommand
 
         if (!File.Exists(matrix))
         {
-            throw new CliException($"'{platform}' is neither a results file nor, without {matrix}, a matrix column; run `conformance matrix` or give a results file");
+            throw new BadInputException($"'{platform}' is neither a results file nor, without {matrix}, a matrix column; run `conformance matrix` or give a results file");
         }
 
         return MatrixColumns.Read(matrix, platform);

@@ -1,7 +1,7 @@
+using System.CommandLine;
 using System.Text;
-using Conformance.Fixtures.Claims;
-using Conformance.Fixtures.Results;
 using Conformance.Harness.Cli;
+using Conformance.Harness.Runs;
 using Conformance.Harness.Gate;
 using Conformance.Harness.Matrix;
 
@@ -11,66 +11,67 @@ namespace Conformance.Harness.Commands;
 /// upgraded platform, a lane that did not run and a lane never approved all fail.</summary>
 public static class GateCommand
 {
-    private const string Help = """
-        conformance gate --baselines DIR --in DIR|FILE ... [--lane NAME] [--summary FILE] [--propose DIR] [--allow-new]
-
-        Compares each lane's fresh results with its approved baseline (DIR/<lane>.json). A lane is a stable CI
-        slot (host, ubuntu-24.04, debian-12, kernel-testing, gvisor); the platform that ran in it may change.
-        Fails (exit 1) on any of:
-          - a changed verdict or observed value (timings are not compared);
-          - an upgrade: the lane's platform (OS version, kernel, distro, libc, runtime, sandbox) changed, even
-            when no cell did: the upgrade itself is news until approved;
-          - a lane with a baseline but no fresh results (re-run it, or remove its baseline on purpose with
-            `conformance approve --remove LANE`);
-          - a lane with fresh results but no baseline, unless --allow-new.
-        Prints what it found and writes it as markdown to --summary (default artifacts/gate.md).
-
-          --lane NAME    gate this lane only; a single fresh results file is gated as this lane
-          --propose DIR  write the fresh results of every lane that needs approval to DIR/<lane>.json
-          --allow-new    a lane without a baseline is reported but does not fail
-
-        Exit code 0 when every lane is as approved, 1 otherwise, 2 on bad input.
-        After review, `conformance approve` makes the fresh results the new baselines.
-        """;
-
-    public static int Execute(string[] args)
+    public static Command Create()
     {
-        if (args.Contains("--help"))
+        var baselinesOption = CommonOptions.Baselines("the approved baselines, one per lane (e.g. ci/baselines)");
+        baselinesOption.Required = true;
+        var inputs = CommonOptions.In("fresh results files or folders of them (repeatable)");
+        inputs.Required = true;
+        var laneOption = CommonOptions.Lane("gate this lane only; a single fresh results file is gated as this lane");
+        var summaryOption = CommonOptions.Summary("where the markdown report goes (default artifacts/gate.md)");
+        var proposeOption = new Option<string?>("--propose") { Description = "write the fresh results of every lane that needs approval to DIR/<lane>.json", HelpName = "DIR" };
+        var allowNewOption = new Option<bool>("--allow-new") { Description = "a lane without a baseline is reported but does not fail" };
+        var command = new Command("gate", "compare each lane's fresh results with its approved baseline; a change, an upgrade, a missing lane or an unapproved one fails")
         {
-            Console.WriteLine(Help);
-            return 0;
+            baselinesOption, inputs, laneOption, summaryOption, proposeOption, allowNewOption,
+        };
+        command.Explained("""
+            Compare each lane's fresh results with its approved baseline (DIR/<lane>.json). A lane is a stable CI
+            slot (host, ubuntu-24.04, debian-12, kernel-testing, gvisor); the platform that ran in it may change.
+            Fails (exit 1) on any of:
+              - a changed verdict or observed value (timings are not compared);
+              - an upgrade: the lane's platform (OS version, kernel, distro, libc, runtime, sandbox) changed, even
+                when no cell did: the upgrade itself is news until approved;
+              - a lane with a baseline but no fresh results (re-run it, or remove its baseline on purpose with
+                `conformance approve --remove LANE`);
+              - a lane with fresh results but no baseline, unless --allow-new.
+
+            Exit code 0 when every lane is as approved, 1 otherwise, 2 on bad input.
+            After review, `conformance approve` makes the fresh results the new baselines.
+            """);
+        command.SetAction(parse => Run(
+            parse.GetValue(baselinesOption) ?? throw new BadInputException("gate needs --baselines DIR (the approved results, e.g. ci/baselines)"),
+            parse.GetValue(inputs) ?? [], parse.GetValue(laneOption), parse.GetValue(summaryOption) ?? Repository.Artifacts("gate.md"),
+            parse.GetValue(proposeOption), parse.GetValue(allowNewOption)));
+        return command;
+    }
+
+    private static int Run(string folder, string[] inputs, string? lane, string summary, string? propose, bool allowNew)
+    {
+        if (inputs.Length == 0)
+        {
+            throw new BadInputException("gate needs --in DIR (fresh results, e.g. from `conformance run --out DIR`)");
         }
 
-        var cli = new CliArgs("gate", args, new HashSet<string> { "--allow-new" }, new HashSet<string> { "--baselines", "--in", "--summary", "--lane", "--propose" });
-        var folder = cli.Option("--baselines") ?? throw new CliException("gate needs --baselines DIR (the approved results, e.g. ci/baselines)");
-        var inputs = cli.Options("--in");
-        if (inputs.Count == 0)
-        {
-            throw new CliException("gate needs --in DIR (fresh results, e.g. from `conformance run --out DIR`)");
-        }
-
-        var summary = cli.Option("--summary") ?? Path.Combine(RunCommand.Root(), "artifacts", "gate.md");
-        var allowNew = cli.Flag("--allow-new");
         var baselines = ResultsSet.Baselines(folder);
         var fresh = ResultsSet.ByLane(inputs);
         if (fresh.Count == 0)
         {
-            throw new CliException($"no results files in {string.Join(", ", inputs)}");
+            throw new BadInputException($"no results files in {string.Join(", ", inputs)}");
         }
 
-        if (cli.Option("--lane") is { } lane)
+        if (lane is not null)
         {
             (baselines, fresh) = OneLane(lane, baselines, fresh, folder);
         }
 
         var report = LaneGate.Compare(baselines, fresh, Catalogue.Default);
-        var command = $"conformance approve --in {(cli.Option("--propose") ?? string.Join(" --in ", inputs))} --baselines {folder}"
-            + (cli.Option("--lane") is { } only ? $" --lane {only}" : "");
-        if (cli.Option("--propose") is { } propose)
+        var command = $"conformance approve --in {(propose ?? string.Join(" --in ", inputs))} --baselines {folder}" + (lane is not null ? $" --lane {lane}" : "");
+        if (propose is not null)
         {
             foreach (var name in report.ToApprove)
             {
-                ApproveCommand.WriteBaseline(fresh[name], propose);
+                Baselines.Write(fresh[name], propose);
             }
         }
 
@@ -84,7 +85,7 @@ public static class GateCommand
     {
         if (!baselines.ContainsKey(ResultsSet.LaneName(lane)) && !fresh.ContainsKey(lane))
         {
-            throw new CliException($"lane '{lane}' matches no baseline in {folder} and no results file; the lanes there are: {string.Join(", ", baselines.Keys.Concat(fresh.Keys).Distinct().Order(StringComparer.Ordinal))}");
+            throw new BadInputException($"lane '{lane}' matches no baseline in {folder} and no results file; the lanes there are: {string.Join(", ", baselines.Keys.Concat(fresh.Keys).Distinct().Order(StringComparer.Ordinal))}");
         }
 
         return (baselines.Where(b => b.Key == lane).ToDictionary(), ResultsSet.AsLane(fresh, lane).Where(f => f.Key == lane).ToDictionary());

@@ -1,8 +1,7 @@
-using Conformance.Fixtures.Processes;
-using Conformance.Fixtures.Claims;
-using Conformance.Fixtures.Results;
+using System.CommandLine;
 using Conformance.Harness.Cli;
 using Conformance.Harness.Distros;
+using Conformance.Harness.Runs;
 
 namespace Conformance.Harness.Commands;
 
@@ -11,37 +10,38 @@ namespace Conformance.Harness.Commands;
 /// (it answers Winsock with Linux sockets): their platform id is wine-&lt;version&gt;-x64, never a Windows column.</summary>
 public static class WineCommand
 {
-    private const string Help = """
-        conformance wine [--out DIR] [--limit-minutes N]
-
-        Publishes the claim projects for win-x64 and runs them under Wine (apt-get install wine wine64), writing
-        DIR/wine-<version>-x64.json (default DIR: artifacts/wine). A smoke test of the Winsock code path: it
-        fails when a claim executable crashes or leaves claims out, not when Wine differs from the FAQ.
-        Exit code 0, 1 when the run crashed or is incomplete, 2 when Wine is missing.
-        """;
-
-    private static readonly string[] Suites = ["Conformance.Tcp.Tests", "Conformance.Udp.Tests", "Conformance.Options.Tests"];
-
-    public static int Execute(string[] args)
+    public static Command Create()
     {
-        if (args.Contains("--help"))
+        var outDir = CommonOptions.Out("where Wine's results file goes (default artifacts/wine)");
+        var limit = CommonOptions.LimitMinutes(3, "how long one claim executable may run under Wine");
+        var command = new Command("wine", "smoke-run the Windows code path under Wine (its results are Wine's, never a Windows column)")
         {
-            Console.WriteLine(Help);
-            return 0;
-        }
+            outDir, limit,
+        };
+        command.Explained("""
+            Smoke-run the Windows code path under Wine: publish the claim projects for win-x64, run them under Wine
+            (apt-get install wine wine64) and write DIR/wine-<version>-x64.json. Its results are Wine's (it answers
+            Winsock with Linux sockets), never a Windows column. It fails when a claim executable crashes or leaves
+            claims out, not when Wine differs from the FAQ.
 
-        var cli = new CliArgs("wine", args, new HashSet<string>(), new HashSet<string> { "--out", "--limit-minutes" });
-        var outDir = Path.GetFullPath(cli.Option("--out") ?? Path.Combine(RunCommand.Root(), "artifacts", "wine"));
-        var limit = TimeSpan.FromMinutes(cli.IntOption("--limit-minutes", 3));
+            Exit code 0, 1 when the run crashed or is incomplete, 2 when Wine is missing.
+            """);
+        command.SetAction(parse => Run(
+            Path.GetFullPath(parse.GetValue(outDir) ?? Repository.Artifacts("wine")), TimeSpan.FromMinutes(parse.GetValue(limit))));
+        return command;
+    }
+
+    private static int Run(string outDir, TimeSpan limit)
+    {
         var wine = new[] { "/usr/bin/wine", "/usr/local/bin/wine" }.FirstOrDefault(File.Exists)
-            ?? throw new CliException("wine is not installed: apt-get install wine wine64");
+            ?? throw new BadInputException("wine is not installed: apt-get install wine wine64");
 
         var payload = Payload.For("win-x64", Console.WriteLine).GetAwaiter().GetResult();
         var prefix = Path.Combine(Payload.CacheRoot, "wine");
         if (!Directory.Exists(prefix))
         {
             Console.WriteLine($"creating the Wine prefix {prefix}");
-            Run(wine, ["wineboot", "--init"], prefix, outDir, limit, out _);
+            Wine(wine, ["wineboot", "--init"], prefix, outDir, "wineboot", limit, out _);
         }
 
         if (Directory.Exists(outDir))
@@ -51,9 +51,10 @@ public static class WineCommand
 
         Directory.CreateDirectory(outDir);
         var crashed = new List<string>();
-        foreach (var suite in Suites)
+        var run = Guid.NewGuid().ToString("N"); // the claim executables of this smoke run merge into one file
+        foreach (var (_, suite) in ClaimProjects.In(Repository.Root()))
         {
-            var exit = Run(wine, [Path.Combine(payload, $"{suite}.exe"), "--filter", "TestCategory=Claim", "--no-progress"], prefix, outDir, limit, out var output);
+            var exit = Wine(wine, [Path.Combine(payload, $"{suite}.exe"), "--filter", "TestCategory=Claim", "--no-progress"], prefix, outDir, run, limit, out var output);
             // The test platform exits 2 when a test failed (Wine differs from the FAQ); anything else is a crash.
             var ok = exit is 0 or 2 && !output.Contains("Fatal error", StringComparison.Ordinal);
             Console.WriteLine($"{suite} under Wine: exit {exit}{(ok ? "" : ", crashed: " + string.Join(" / ", output.Split('\n').Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)).Take(3)))}");
@@ -83,19 +84,20 @@ public static class WineCommand
         return crashed.Count == 0 && missing.Count == 0 ? 0 : 1;
     }
 
-    private static int Run(string wine, string[] args, string prefix, string outDir, TimeSpan limit, out string output)
+    private static int Wine(string wine, string[] args, string prefix, string outDir, string run, TimeSpan limit, out string output)
     {
         var environment = new Dictionary<string, string>
         {
             ["WINEPREFIX"] = prefix,
             ["WINEDEBUG"] = "-all",
-            ["CONFORMANCE_RESULTS_DIR"] = "Z:" + outDir.Replace('/', '\\'),
+            [ResultsEnvironment.Directory] = "Z:" + outDir.Replace('/', '\\'),
+            [ResultsEnvironment.Run] = run,
             ["TESTINGPLATFORM_TELEMETRY_OPTOUT"] = "1",
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             // .NET's W^X double mapping of code pages makes the runtime crash at exit under Wine.
             ["DOTNET_EnableWriteXorExecute"] = "0",
         };
-        var result = Command.Run(wine, args, limit, environment);
+        var result = ExternalProgram.Run(wine, args, limit, environment);
         output = result.TimedOut ? $"timed out after {limit.TotalMinutes:0.#} min" : result.Output;
         return result.Exit ?? -1;
     }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Conformance.Fixtures.Claims;
 using Conformance.Harness.Cli;
 
 namespace Conformance.Harness.Distros;
@@ -39,13 +38,13 @@ public static class DistroConfig
 {
     public const string Schema = "conformance-distros/1";
 
-    public static string DefaultPath => Path.Combine(Commands.RunCommand.Root(), "ci", "distros.json");
+    public static string DefaultPath => Path.Combine(Runs.Repository.Root(), "ci", "distros.json");
 
     public static List<Distro> Load(string path)
     {
         if (!File.Exists(path))
         {
-            throw new CliException($"{path}: no such distro configuration (ci/distros.json declares the distro columns)");
+            throw new BadInputException($"{path}: no such distro configuration (ci/distros.json declares the distro columns)");
         }
 
         ConfigFile? file;
@@ -55,17 +54,17 @@ public static class DistroConfig
         }
         catch (JsonException e)
         {
-            throw new CliException($"{path}: not valid {Schema} JSON ({e.Message.Split(Environment.NewLine)[0]})");
+            throw new BadInputException($"{path}: not valid {Schema} JSON ({e.Message.Split(Environment.NewLine)[0]})");
         }
 
         if (file?.Schema != Schema)
         {
-            throw new CliException($"{path}: schema is '{file?.Schema}', expected '{Schema}'");
+            throw new BadInputException($"{path}: schema is '{file?.Schema}', expected '{Schema}'");
         }
 
         var bad = file.Distros.FirstOrDefault(d => (d.Image is null) == (d.Rootfs is null));
         return bad is null ? file.Distros
-            : throw new CliException($"{path}: distro '{bad.Name}' needs exactly one of \"image\" (a registry image) or \"rootfs\" (a Debian suite)");
+            : throw new BadInputException($"{path}: distro '{bad.Name}' needs exactly one of \"image\" (a registry image) or \"rootfs\" (a Debian suite)");
     }
 
     /// <summary>The kernel columns, and the root filesystem (a make-rootfs.sh suite) every guest boots into.</summary>
@@ -77,4 +76,13 @@ public static class DistroConfig
     }
 
     private sealed record ConfigFile(string Schema, List<Distro> Distros, List<KernelEntry>? Kernels = null, string? KernelUserland = null);
+
+    /// <summary>The entries named by --only (all when none is), or bad input naming the unknown ones.</summary>
+    public static List<T> Choose<T>(IReadOnlyList<T> entries, IReadOnlyCollection<string> only, Func<T, string> name, string what)
+    {
+        var unknown = only.Except(entries.Select(name)).ToList();
+        return unknown.Count == 0
+            ? [.. entries.Where(e => only.Count == 0 || only.Contains(name(e)))]
+            : throw new BadInputException($"no {what} named {string.Join(", ", unknown)} in the configuration; it has {string.Join(", ", entries.Select(name))}");
+    }
 }

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Conformance.Fixtures.Claims;
-using Conformance.Fixtures.Results;
 using Conformance.Harness.Columns;
 using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Configurations;
@@ -19,7 +17,7 @@ public static class DistroRunner
     private const UnixFileModes Executable = UnixFileModes.UserRead | UnixFileModes.UserWrite | UnixFileModes.UserExecute
         | UnixFileModes.GroupRead | UnixFileModes.GroupExecute | UnixFileModes.OtherRead | UnixFileModes.OtherExecute;
 
-    public static async Task<List<ColumnOutcome>> RunAll(IReadOnlyList<Distro> distros, string outDir, TimeSpan limit, Action<string> progress)
+    public static async Task<List<ColumnOutcome>> RunAll(IReadOnlyList<Distro> distros, string outDir, TimeSpan limit, Cli.IProgress progress)
     {
         using var slots = new SemaphoreSlim(Math.Max(1, Environment.ProcessorCount));
         var tasks = distros.Select(async distro =>
@@ -27,12 +25,13 @@ public static class DistroRunner
             await slots.WaitAsync();
             try
             {
-                var outcome = await RunOne(distro, limit, line => progress($"[{distro.Name}] {line}"));
+                var outcome = await RunOne(distro, limit, line => progress.Line($"[{distro.Name}] {line}"));
                 if (outcome.Results is { } results)
                 {
                     results.Save(Path.Combine(outDir, $"{results.Platform.Id}.json"));
                 }
 
+                progress.Step(Sweeps.Finished(outcome));
                 return outcome;
             }
             finally
@@ -64,7 +63,7 @@ public static class DistroRunner
             var image = await DistroImages.Resolve(distro, progress, cancel.Token);
             var environment = new Dictionary<string, string>
             {
-                ["CONFORMANCE_RESULTS_DIR"] = ResultsDir,
+                [ResultsEnvironment.Directory] = ResultsDir,
                 ["CONFORMANCE_CONTAINER"] = "docker",
                 ["TESTINGPLATFORM_TELEMETRY_OPTOUT"] = "1",
                 ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Conformance.Harness.Commands;
+using Conformance.Harness.Runs;
 
 namespace Conformance.Harness.Distros;
 
@@ -12,8 +12,8 @@ public static class Payload
 {
     public const string Script = "run-claims.sh";
 
-    private static readonly string[] Projects = ["tests/Tcp/Conformance.Tcp.Tests.csproj", "tests/Udp/Conformance.Udp.Tests.csproj", "tests/Options/Conformance.Options.Tests.csproj"];
-    private static readonly string[] Sources = ["tests/Fixtures", "tests/Tcp", "tests/Udp", "tests/Options", "tests/ClaimAssembly.cs", "tests/Directory.Build.props", "Directory.Build.props", "Directory.Packages.props", "global.json"];
+    /// <summary>What goes into the payload besides the claim projects' own folders: the content it is named by.</summary>
+    private static readonly string[] SharedSources = ["model", "tests/Fixtures", ClaimProjects.File, "tests/ClaimAssembly.cs", "tests/Directory.Build.props", "Directory.Build.props", "Directory.Packages.props", "global.json"];
     private static readonly SemaphoreSlim OneAtATime = new(1);
 
     public static string CacheRoot => Environment.GetEnvironmentVariable("CONFORMANCE_CACHE") is { Length: > 0 } cache ? cache : "/var/cache/conformance";
@@ -21,8 +21,10 @@ public static class Payload
     /// <summary>The payload folder for <paramref name="rid"/>, published now if this content has not been.</summary>
     public static async Task<string> For(string rid, Action<string> progress)
     {
-        var root = RunCommand.Root();
-        var dir = Path.Combine(CacheRoot, "payload", $"{rid}-{ContentHash(root)}");
+        var root = Repository.Root();
+        var projects = ClaimProjects.In(root);
+        var script = RunScript(projects.Select(p => p.Assembly));
+        var dir = Path.Combine(CacheRoot, "payload", $"{rid}-{ContentHash(root, projects.Select(p => Path.GetDirectoryName(p.Path)!), script)}");
         await OneAtATime.WaitAsync();
         try
         {
@@ -34,10 +36,10 @@ public static class Payload
             progress($"publishing the suite for {rid} (cached in {dir})");
             var work = $"{dir}.{Environment.ProcessId}.tmp";
             Directory.CreateDirectory(work);
-            foreach (var project in Projects)
+            foreach (var (project, _) in projects)
             {
                 var output = new StringBuilder();
-                var exit = RunCommand.Dotnet(root,
+                var exit = Repository.Dotnet(root,
                     ["publish", project, "-c", "Release", "-r", rid, "--self-contained", "-nologo", "-v", "q",
                      "-p:EnableNUnitRunner=true", "-p:InvariantGlobalization=true", "-o", work], null, line => output.AppendLine(line));
                 if (exit != 0)
@@ -47,7 +49,7 @@ public static class Payload
                 }
             }
 
-            await File.WriteAllTextAsync(Path.Combine(work, Script), RunScript.Replace("\r\n", "\n", StringComparison.Ordinal));
+            await File.WriteAllTextAsync(Path.Combine(work, Script), script);
             if (Directory.Exists(dir))
             {
                 Directory.Delete(dir, recursive: true);
@@ -62,10 +64,10 @@ public static class Payload
         }
     }
 
-    private static string ContentHash(string root)
+    private static string ContentHash(string root, IEnumerable<string> projectFolders, string script)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var source in Sources)
+        foreach (var source in SharedSources.Concat(projectFolders))
         {
             var path = Path.Combine(root, source);
             var files = Directory.Exists(path)
@@ -80,24 +82,24 @@ public static class Payload
             }
         }
 
-        sha.AppendData(Encoding.UTF8.GetBytes(RunScript));
+        sha.AppendData(Encoding.UTF8.GetBytes(script));
         return Convert.ToHexString(sha.GetHashAndReset())[..16].ToLowerInvariant();
     }
 
-    /// <summary>Inside the container: every claim of the three executables, one after the other, into
-    /// $CONFORMANCE_RESULTS_DIR; the platform's results file is then copied to a fixed name for the runner.</summary>
-    private const string RunScript = """
+    /// <summary>Inside the container or guest: every claim of each claim executable, one after the other, merged as
+    /// one run into $CONFORMANCE_RESULTS_DIR/latest.json, which the runner reads back.</summary>
+    private static string RunScript(IEnumerable<string> suites) => $$"""
         #!/bin/sh
-        # Runs every claim of the Conformance suite; written by the harness (Payload.cs). All three executables
-        # merge their claims into $CONFORMANCE_RESULTS_DIR/latest.json, which the runner reads back.
+        # Runs every claim of the Conformance suite; written by the harness (Payload.cs). The claim executables
+        # merge their claims, as one run, into $CONFORMANCE_RESULTS_DIR/latest.json, which the runner reads back.
         cd "$(dirname "$0")" || exit 2
         mkdir -p "$CONFORMANCE_RESULTS_DIR"
-        export CONFORMANCE_RESULTS_FILE="$CONFORMANCE_RESULTS_DIR/latest.json"
+        export CONFORMANCE_RESULTS_FILE="$CONFORMANCE_RESULTS_DIR/latest.json" CONFORMANCE_RUN_ID="payload-$$"
         status=0
-        for suite in Conformance.Tcp.Tests Conformance.Udp.Tests Conformance.Options.Tests; do
+        for suite in {{string.Join(' ', suites)}}; do
           ./$suite --filter "TestCategory=Claim" --progress off --results-directory /tmp/testresults || status=1
         done
         exit $status
 
-        """;
+        """.Replace("\r\n", "\n", StringComparison.Ordinal);
 }

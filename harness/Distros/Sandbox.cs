@@ -26,7 +26,7 @@ public static partial class Sandbox
         using var client = DockerEngine.Client();
         var info = await client.System.GetSystemInfoAsync();
         var path = info.Runtimes[runtime].Path ?? runtime;
-        var result = await Fixtures.Processes.Command.RunAsync(path, ["--version"], TimeSpan.FromSeconds(30));
+        var result = await ExternalProgram.RunAsync(path, ["--version"], TimeSpan.FromSeconds(30));
         var match = VersionLine().Match(result.Output);
         return match.Success ? match.Groups[1].Value : "unknown";
     }

@@ -1,4 +1,3 @@
-using Conformance.Fixtures.Results;
 
 namespace Conformance.Harness.Gate;
 

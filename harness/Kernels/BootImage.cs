@@ -1,4 +1,3 @@
-using Conformance.Fixtures.Processes;
 using System.Security.Cryptography;
 using System.Text;
 using Conformance.Harness.Distros;
@@ -55,19 +54,33 @@ public static class BootImage
         }
 
         progress($"building the guests' initramfs {image}");
-        Directory.CreateDirectory(Path.GetDirectoryName(image)!);
         var root = Directory.CreateTempSubdirectory("conformance-initramfs-");
         try
         {
-            await Sh($"tar -xf '{tarball.FullName}' -C '{root.FullName}'");
-            // What a guest never reads: documentation, locales and apt's caches.
-            await Sh($"cd '{root.FullName}' && rm -rf usr/share/doc usr/share/man usr/share/locale usr/share/info var/cache/apt var/lib/apt/lists");
-            await Sh($"mkdir -p '{root.FullName}/payload' && cp -a '{payload}/.' '{root.FullName}/payload/'");
-            await File.WriteAllTextAsync(Path.Combine(root.FullName, "init"), Init.Replace("\r\n", "\n", StringComparison.Ordinal));
-            await Sh($"chmod 755 '{root.FullName}/init'");
-            var temporary = $"{image}.{Environment.ProcessId}.tmp";
-            await Sh($"cd '{root.FullName}' && find . | cpio -o -H newc --quiet > '{temporary}'");
-            File.Move(temporary, image, overwrite: true); // whole or not at all
+            // tar(1), not System.Formats.Tar: a root filesystem holds absolute symbolic links (/lib/systemd/...), which
+            // TarFile refuses to extract as links pointing outside the destination.
+            var untar = await ExternalProgram.RunAsync("tar", ["-xf", tarball.FullName, "-C", root.FullName], TimeSpan.FromMinutes(5));
+            if (untar.Exit != 0)
+            {
+                throw new InvalidOperationException($"tar could not unpack {tarball.FullName}: {untar.Output.Trim()}");
+            }
+            foreach (var unread in Unread)
+            {
+                var path = Path.Combine(root.FullName, unread);
+                if (Directory.Exists(path))
+                {
+                    Directory.Delete(path, recursive: true);
+                }
+            }
+
+            CopyTree(payload, Path.Combine(root.FullName, "payload"));
+            var init = Path.Combine(root.FullName, "init");
+            await File.WriteAllTextAsync(init, Init.Replace("\r\n", "\n", StringComparison.Ordinal));
+            if (!OperatingSystem.IsWindows()) // kernel columns are built on a Linux host (KernelRunner.Unavailable)
+            {
+                File.SetUnixFileMode(init, (UnixFileMode)0b111_101_101); // 0755
+            }
+            await AtomicFile.ProduceAsync(image, temporary => Cpio(root.FullName, temporary));
             return image;
         }
         finally
@@ -76,12 +89,53 @@ public static class BootImage
         }
     }
 
-    private static async Task Sh(string script)
+    /// <summary>What a guest never reads: documentation, locales and apt's caches.</summary>
+    private static readonly string[] Unread = ["usr/share/doc", "usr/share/man", "usr/share/locale", "usr/share/info", "var/cache/apt", "var/lib/apt/lists"];
+
+    /// <summary>The kernel takes an initramfs as a newc cpio archive, which .NET cannot write: cpio(1) does, given the
+    /// entries on standard input (directories before what they hold, links as links).</summary>
+    private static async Task Cpio(string root, string archive)
     {
-        var result = await Command.RunAsync("/bin/sh", ["-c", script], TimeSpan.FromMinutes(5));
+        var entries = new List<string> { "." };
+        Walk(new DirectoryInfo(root), ".", entries);
+        var result = await ExternalProgram.RunAsync("cpio", ["-o", "-H", "newc", "--quiet", "-O", archive], TimeSpan.FromMinutes(5),
+            workingDirectory: root, input: string.Join('\n', entries) + "\n");
         if (result.Exit != 0)
         {
-            throw new InvalidOperationException($"building the initramfs failed ({script.Split("&&")[^1].Trim()}): {result.Output.Trim()}");
+            throw new InvalidOperationException($"cpio could not write the initramfs: {result.Output.Trim()}");
+        }
+    }
+
+    private static void Walk(DirectoryInfo directory, string relative, List<string> entries)
+    {
+        foreach (var entry in directory.EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
+        {
+            var path = $"{relative}/{entry.Name}";
+            entries.Add(path);
+            if (entry is DirectoryInfo sub && entry.LinkTarget is null)
+            {
+                Walk(sub, path, entries); // a link to a directory is archived as the link, not followed
+            }
+        }
+    }
+
+    /// <summary>The payload into the guest's tree, modes kept (the claim executables must stay executable).</summary>
+    private static void CopyTree(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from))
+        {
+            var target = Path.Combine(to, Path.GetFileName(file));
+            File.Copy(file, target);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(target, File.GetUnixFileMode(file));
+            }
+        }
+
+        foreach (var directory in Directory.EnumerateDirectories(from))
+        {
+            CopyTree(directory, Path.Combine(to, Path.GetFileName(directory)));
         }
     }
 

@@ -1,9 +1,6 @@
 using System.Diagnostics;
-using Conformance.Fixtures.Processes;
 using System.Text;
 using System.Text.Json;
-using Conformance.Fixtures.Claims;
-using Conformance.Fixtures.Results;
 using Conformance.Harness.Columns;
 using Conformance.Harness.Distros;
 
@@ -39,17 +36,18 @@ public static class KernelRunner
         }
     }
 
-    public static async Task<List<ColumnOutcome>> RunAll(IReadOnlyList<KernelEntry> kernels, string userland, string outDir, TimeSpan limit, Action<string> progress)
+    public static async Task<List<ColumnOutcome>> RunAll(IReadOnlyList<KernelEntry> kernels, string userland, string outDir, TimeSpan limit, Cli.IProgress progress)
     {
         var outcomes = new List<ColumnOutcome>();
         foreach (var kernel in kernels) // one guest at a time: each gets both cores
         {
-            var outcome = await RunOne(kernel, userland, limit, line => progress($"[{kernel.Name}] {line}"));
+            var outcome = await RunOne(kernel, userland, limit, line => progress.Line($"[{kernel.Name}] {line}"));
             if (outcome.Results is { } results)
             {
                 results.Save(Path.Combine(outDir, $"{results.Platform.Id}.json"));
             }
 
+            progress.Step(Sweeps.Finished(outcome));
             outcomes.Add(outcome);
         }
 
@@ -126,7 +124,7 @@ public static class KernelRunner
             "-append", $"console=ttyS0 panic=-1 quiet CONFORMANCE_PLATFORM_ID={platform}",
             "-nic", "none", "-display", "none", "-serial", "stdio", "-monitor", "none", "-no-reboot",
         ];
-        var result = await Command.RunAsync(Qemu, args, limit, onLine: line =>
+        var result = await ExternalProgram.RunAsync(Qemu, args, limit, onLine: line =>
         {
             lock (console)
             {

@@ -1,5 +1,3 @@
-using Conformance.Fixtures.Claims;
-using Conformance.Fixtures.Results;
 
 namespace Conformance.Harness.Matrix;
 

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text;
-using Conformance.Fixtures.Claims;
-using Conformance.Fixtures.Results;
 
 namespace Conformance.Harness.Matrix;
 
@@ -23,20 +21,20 @@ public static class HtmlRenderer
         html.AppendLine("<ul class=\"legend\">");
         foreach (var (kind, _, glyph, name, meaning) in CellKinds.Legend)
         {
-            html.AppendLine($"<li><span class=\"cell {CellKinds.Slug(kind)}\">{glyph}</span> <b>{name}</b>: {E(meaning)}</li>");
+            html.AppendLine($"<li><span class=\"cell {E(CellKinds.Slug(kind))}\">{E(glyph)}</span> <b>{E(name)}</b>: {E(meaning)}</li>");
         }
 
         html.AppendLine("</ul>");
         html.AppendLine("<form id=\"filters\"><fieldset><legend>FAQ section</legend><select id=\"section\"><option value=\"\">all</option>");
         foreach (var section in matrix.Catalogue.Claims.SelectMany(Sections).Distinct().Order())
         {
-            html.AppendLine($"<option value=\"{section}\">{section}.x</option>");
+            html.AppendLine($"<option value=\"{E(section)}\">{E(section)}.x</option>");
         }
 
         html.AppendLine("</select></fieldset><fieldset><legend>verdict (rows with any)</legend>");
         foreach (var (kind, _, glyph, name, _) in CellKinds.Legend)
         {
-            html.AppendLine($"<label><input type=\"checkbox\" name=\"verdict\" value=\"{CellKinds.Slug(kind)}\" checked> {glyph} {name}</label>");
+            html.AppendLine($"<label><input type=\"checkbox\" name=\"verdict\" value=\"{E(CellKinds.Slug(kind))}\" checked> {E(glyph)} {E(name)}</label>");
         }
 
         html.AppendLine("</fieldset><fieldset><legend>platform</legend>");
@@ -70,7 +68,7 @@ public static class HtmlRenderer
         foreach (var row in matrix.Catalogue.Rows)
         {
             var claim = row.Claim;
-            html.Append($"<tr data-claim=\"{E(row.Key)}\" data-family=\"{row.Family ?? ""}\" data-sections=\"{string.Join(' ', Sections(claim))}\">");
+            html.Append($"<tr data-claim=\"{E(row.Key)}\" data-family=\"{E(row.Family ?? "")}\" data-sections=\"{E(string.Join(' ', Sections(claim)))}\">");
             html.Append($"<th class=\"claim\" scope=\"row\"><code>{E(row.Key)}</code><span class=\"title\">{E(CompatMatrix.RowTitle(row))}</span></th><td>{E(claim.Faq)}</td>");
             foreach (var p in platforms)
             {

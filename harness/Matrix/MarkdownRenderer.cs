@@ -1,5 +1,4 @@
 using System.Text;
-using Conformance.Fixtures.Claims;
 
 namespace Conformance.Harness.Matrix;
 
@@ -74,7 +73,7 @@ public static class MarkdownRenderer
         return md.ToString();
     }
 
-    private static string Cell(ClaimRow row, Fixtures.Results.ClaimResult? result, string os, Footnotes notes)
+    private static string Cell(ClaimRow row, ClaimResult? result, string os, Footnotes notes)
     {
         var claim = row.Claim;
         var kind = CellKinds.Of(result);

@@ -1,9 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Conformance.Fixtures.Claims;
-using Conformance.Fixtures.Results;
-using Conformance.Harness.Cli;
-
 namespace Conformance.Harness.Matrix;
 
 /// <summary>Reads one platform's column back out of a matrix.json, as the results it was made from.</summary>
@@ -11,60 +5,25 @@ public static class MatrixColumns
 {
     public static ResultsFile Read(string matrixPath, string platformId)
     {
-        JsonNode root;
-        try
+        var matrix = MatrixFile.Load(matrixPath);
+        if (!matrix.Platforms.TryGetValue(platformId, out var platform))
         {
-            root = JsonNode.Parse(File.ReadAllText(matrixPath)) ?? throw new JsonException("empty");
-        }
-        catch (JsonException e)
-        {
-            throw new CliException($"{matrixPath}: not a valid matrix.json ({e.Message.Split(Environment.NewLine)[0]}); regenerate it with `conformance matrix`");
+            throw new BadInputException($"no platform '{platformId}' in {matrixPath}; its columns are: {string.Join(", ", matrix.Platforms.Keys)}");
         }
 
-        if (root["schema"]?.GetValue<string>() != MatrixJson.Schema || root["platforms"] is not JsonObject platforms)
-        {
-            throw new CliException($"{matrixPath}: not a {MatrixJson.Schema} file; regenerate it with `conformance matrix`");
-        }
-
-        if (platforms[platformId] is not JsonObject block)
-        {
-            throw new CliException($"no platform '{platformId}' in {matrixPath}; its columns are: {string.Join(", ", platforms.Select(p => p.Key))}");
-        }
-
-        var claims = new List<ClaimResult>();
-        foreach (var group in root["claims"]!.AsObject())
-        {
-            foreach (var feature in group.Value!.AsObject())
+        var claims = matrix.Compats
+            .Where(c => c.Support.GetValueOrDefault(platformId) is not null)
+            .Select(c => (Compat: c, Statement: c.Support[platformId]!))
+            .Select(c => new ClaimResult
             {
-                // A claim, then its IPv6 run nested under it as a sub-feature (see MatrixJson).
-                foreach (var compat in new[] { feature.Value!["__compat"], feature.Value!["ipv6"]?["__compat"] })
-                {
-                    if (compat?["support"]?[platformId] is not JsonObject statement)
-                    {
-                        continue;
-                    }
-
-                    claims.Add(new ClaimResult
-                    {
-                        Id = compat["id"]!.GetValue<string>(),
-                        Faq = compat["faq"]!.GetValue<string>(),
-                        Family = compat["family"]?.GetValue<string>(),
-                        Verdict = Enum.Parse<Verdict>(statement["verdict"]!.GetValue<string>(), ignoreCase: true),
-                        Observed = statement["observed"].Deserialize<Dictionary<string, string>>(Json.Options) ?? [],
-                    });
-                }
-            }
-        }
-
-        var platform = new PlatformInfo
-        {
-            Id = platformId,
-            Os = block["os"]!.GetValue<string>(),
-            OsVersion = block["osVersion"]!.GetValue<string>(),
-            Runtime = block["runtime"]!.GetValue<string>(),
-            Arch = block["arch"]!.GetValue<string>(),
-            User = block["user"]!.GetValue<string>(),
-        };
-        return new ResultsFile { Platform = platform, StartedAt = DateTime.UnixEpoch, Claims = claims };
+                Id = c.Compat.Id,
+                Faq = c.Compat.Faq,
+                Family = c.Compat.Family,
+                Verdict = Enum.Parse<Verdict>(c.Statement.Verdict, ignoreCase: true),
+                Observed = c.Statement.Observed,
+                Native = c.Statement.Native,
+            })
+            .ToList();
+        return new ResultsFile { Platform = platform.Block(), StartedAt = DateTime.UnixEpoch, Claims = claims };
     }
 }

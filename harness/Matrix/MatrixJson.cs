@@ -1,84 +1,64 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Conformance.Fixtures.Claims;
-
 namespace Conformance.Harness.Matrix;
 
-/// <summary>matrix.json, shaped after MDN's browser-compat-data: a tree of features (group, then claim), each
-/// with a <c>__compat</c> block whose <c>support</c> holds one statement per platform. A documented difference
-/// is a <c>partial_implementation</c> with notes, as BCD marks partial support.</summary>
+/// <summary>matrix.json from a matrix: the typed <see cref="MatrixFile"/>, with the IPv6 run of a claim nested
+/// under it and a documented difference marked as BCD marks partial support.</summary>
 public static class MatrixJson
 {
-    public const string Schema = "conformance-matrix/1";
+    public static string Render(CompatMatrix matrix) => Build(matrix).ToJson();
 
-    public static string Render(CompatMatrix matrix)
+    public static MatrixFile Build(CompatMatrix matrix)
     {
-        var claims = new JsonObject();
+        var claims = new Dictionary<string, Dictionary<string, MatrixFeature>>();
         foreach (var row in matrix.Catalogue.Rows)
         {
             var claim = row.Claim;
-            var group = claims[claim.Group] as JsonObject ?? (JsonObject)(claims[claim.Group] = new JsonObject());
-            var support = new JsonObject();
-            foreach (var platform in matrix.Platforms)
+            var group = claims.TryGetValue(claim.Group, out var g) ? g : claims[claim.Group] = [];
+            var compat = new MatrixCompat
             {
-                support[platform.Platform.Id] = Statement(matrix.Cell(row, platform.Platform.Id));
-            }
-
-            var compat = new JsonObject
-            {
-                ["id"] = claim.Id,
-                ["faq"] = claim.Faq,
-                ["family"] = row.Family,
-                ["description"] = CompatMatrix.RowTitle(row),
-                ["quote"] = claim.Quote,
-                ["beyondFaq"] = claim.BeyondFaq,
-                ["oneFamily"] = claim.OneFamily,
-                ["expected"] = ToNode(claim.Expected),
-                ["needs"] = claim.Needs,
-                ["support"] = support,
+                Id = claim.Id,
+                Faq = claim.Faq,
+                Family = row.Family,
+                Description = CompatMatrix.RowTitle(row),
+                Quote = claim.Quote,
+                BeyondFaq = claim.BeyondFaq,
+                OneFamily = claim.OneFamily,
+                Expected = claim.Expected,
+                Needs = claim.Needs,
+                Support = matrix.Platforms.ToDictionary(p => p.Platform.Id, p => Statement(matrix.Cell(row, p.Platform.Id))),
             };
-
-            // As BCD nests a sub-feature under its feature, the IPv6 run sits under its claim: tcp.oob.ipv6.__compat.
             var name = claim.Id[(claim.Group.Length + 1)..];
             if (row.Family is "ipv6")
             {
-                ((JsonObject)group[name]!)["ipv6"] = new JsonObject { ["__compat"] = compat };
+                group[name] = group[name] with { Ipv6 = new MatrixFeature { Compat = compat } };
             }
             else
             {
-                group[name] = new JsonObject { ["__compat"] = compat };
+                group[name] = new MatrixFeature { Compat = compat };
             }
         }
 
-        var platforms = new JsonObject();
-        foreach (var platform in matrix.Platforms)
+        return new MatrixFile
         {
-            var block = JsonSerializer.SerializeToNode(platform.Platform, Json.Options)!.AsObject();
-            block["name"] = CompatMatrix.ShortName(platform.Platform);
-            block["startedAt"] = platform.StartedAt.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
-            block["summary"] = new JsonObject(matrix.Summary(platform.Platform.Id)
-                .Select(s => KeyValuePair.Create(s.Verdict is { } v ? CompatMatrix.Name(v) : "notRun", (JsonNode?)s.Count)));
-            platforms[platform.Platform.Id] = block;
-        }
-
-        var root = new JsonObject
-        {
-            ["schema"] = Schema,
-            ["platforms"] = platforms,
-            ["claims"] = claims,
-            ["leftOut"] = ToNode(matrix.Catalogue.LeftOut),
+            Platforms = matrix.Platforms.ToDictionary(p => p.Platform.Id, p => Column(matrix, p)),
+            Claims = claims,
+            LeftOut = [.. matrix.Catalogue.LeftOut],
         };
-        return root.ToJsonString(Json.Options) + "\n";
     }
 
-    private static JsonObject? Statement(Fixtures.Results.ClaimResult? result)
+    private static MatrixPlatform Column(CompatMatrix matrix, ResultsFile run) => new(
+        run.Platform,
+        CompatMatrix.ShortName(run.Platform),
+        run.StartedAt.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+        matrix.Summary(run.Platform.Id).ToDictionary(s => s.Verdict is { } v ? CompatMatrix.Name(v) : "notRun", s => s.Count));
+
+    private static MatrixStatement? Statement(ClaimResult? result)
     {
         if (result is null)
         {
             return null;
         }
 
-        var notes = new JsonArray();
+        var notes = new List<string>();
         if (result.Documented is { } doc)
         {
             notes.Add(doc.Verified ? doc.Reason : $"{doc.Reason} (unverified: from documentation, not yet seen in a run)");
@@ -89,17 +69,15 @@ public static class MatrixJson
             notes.Add(note);
         }
 
-        return new JsonObject
+        return new MatrixStatement
         {
-            ["verdict"] = CompatMatrix.Name(result.Verdict),
-            ["partial_implementation"] = result.Verdict == Verdict.Differs,
-            ["observed"] = ToNode(result.Observed),
-            ["native"] = result.Native is null ? null : ToNode(result.Native),
-            ["notes"] = notes.Count == 0 ? null : notes,
-            ["reference"] = result.Documented?.Reference,
-            ["verified"] = result.Documented?.Verified,
+            Verdict = CompatMatrix.Name(result.Verdict),
+            PartialImplementation = result.Verdict == Verdict.Differs,
+            Observed = result.Observed,
+            Native = result.Native,
+            Notes = notes.Count == 0 ? null : notes,
+            Reference = result.Documented?.Reference,
+            Verified = result.Documented?.Verified,
         };
     }
-
-    private static JsonNode? ToNode<T>(T value) => JsonSerializer.SerializeToNode(value, Json.Options);
 }

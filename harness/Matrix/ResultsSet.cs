@@ -1,4 +1,3 @@
-using Conformance.Fixtures.Results;
 using Conformance.Harness.Cli;
 
 namespace Conformance.Harness.Matrix;
@@ -13,7 +12,7 @@ public static class ResultsSet
 
         var twice = files.GroupBy(f => f.Platform.Id).FirstOrDefault(g => g.Count() > 1);
         return twice is null ? files
-            : throw new CliException($"platform '{twice.Key}' has more than one results file among the inputs; give each platform once");
+            : throw new BadInputException($"platform '{twice.Key}' has more than one results file among the inputs; give each platform once");
     }
 
     /// <summary>The results files of the inputs keyed by lane: two files claiming one lane are bad input.</summary>
@@ -25,7 +24,7 @@ public static class ResultsSet
             var file = LoadOne(path);
             if (byLane.TryGetValue(file.Lane, out var other))
             {
-                throw new CliException($"two results files claim lane '{file.Lane}': {other.Path} and {path}; give each lane once (`conformance run --lane NAME` names a run's lane)");
+                throw new BadInputException($"two results files claim lane '{file.Lane}': {other.Path} and {path}; give each lane once (`conformance run --lane NAME` names a run's lane)");
             }
 
             byLane[file.Lane] = (path, file);
@@ -36,7 +35,7 @@ public static class ResultsSet
 
     /// <summary>A lane named on the command line, or bad input saying what a lane name is.</summary>
     public static string LaneName(string lane) =>
-        Lanes.IsValid(lane) ? lane : throw new CliException($"'{lane}' is not a lane name: lower-case letters, digits, '.', '-' and '_' (e.g. ubuntu-24.04)");
+        Lanes.IsValid(lane) ? lane : throw new BadInputException($"'{lane}' is not a lane name: lower-case letters, digits, '.', '-' and '_' (e.g. ubuntu-24.04)");
 
     /// <summary>A single results file taken as <paramref name="lane"/>'s run, whatever lane it records; several
     /// files are left as they are.</summary>
@@ -48,7 +47,7 @@ public static class ResultsSet
     {
         if (!Directory.Exists(folder))
         {
-            throw new CliException($"{folder}: no such folder of baselines; create it with `conformance approve --in DIR --baselines {folder}`");
+            throw new BadInputException($"{folder}: no such folder of baselines; create it with `conformance approve --in DIR --baselines {folder}`");
         }
 
         var baselines = new Dictionary<string, ResultsFile>();
@@ -58,7 +57,7 @@ public static class ResultsSet
             var named = Path.GetFileNameWithoutExtension(path);
             if (file.Lane != named)
             {
-                throw new CliException($"{path} holds the baseline of lane '{file.Lane}'; a baseline is named by its lane: rename it to {file.Lane}.json");
+                throw new BadInputException($"{path} holds the baseline of lane '{file.Lane}'; a baseline is named by its lane: rename it to {file.Lane}.json");
             }
 
             baselines[file.Lane] = file;
@@ -70,7 +69,7 @@ public static class ResultsSet
     private static IEnumerable<string> Paths(IEnumerable<string> inputs) =>
         inputs.SelectMany<string, string>(input => Directory.Exists(input) ? [.. Directory.GetFiles(input, "*.json").Order(StringComparer.Ordinal)]
             : File.Exists(input) ? [input]
-            : throw new CliException($"{input}: no such file or folder; give a folder of results files (conformance run --out DIR writes one)"));
+            : throw new BadInputException($"{input}: no such file or folder; give a folder of results files (conformance run --out DIR writes one)"));
 
     public static ResultsFile LoadOne(string path)
     {
@@ -80,7 +79,7 @@ public static class ResultsSet
         }
         catch (ResultsFormatException e)
         {
-            throw new CliException($"{e.Message}; regenerate it with `conformance run`, or remove it");
+            throw new BadInputException($"{e.Message}; regenerate it with `conformance run`, or remove it");
         }
     }
 }

@@ -1,6 +1,4 @@
 using System.Formats.Tar;
-using Conformance.Fixtures.Claims;
-using Conformance.Fixtures.Results;
 using Conformance.Harness.Distros;
 using Conformance.Harness.Columns;
 
@@ -42,7 +40,7 @@ public sealed class DistroTests
         var outcome = await DistroRunner.RunOne(distro, Limit, TestContext.Progress.WriteLine);
         Assert.That(outcome.Failure, Is.Null, $"the {distro.Name} container failed");
         var results = outcome.Results!;
-        results.Save(Path.Combine(ResultsStore.Directory, $"{results.Platform.Id}.json"));
+        results.Save(Path.Combine(ResultsEnvironment.ResultsDirectory, $"{results.Platform.Id}.json"));
 
         // The configured id, with a sandbox runtime's {version} filled in by the runner.
         Assert.That(Columns.Problems(results, outcome.Platform, Path.Combine(Root, "ci", "baselines")), Is.Empty,

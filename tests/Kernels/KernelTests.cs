@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using Conformance.Fixtures.Processes;
-using Conformance.Fixtures.Claims;
-using Conformance.Fixtures.Results;
 using Conformance.Harness.Distros;
 using Conformance.Harness.Columns;
 using Conformance.Harness.Kernels;
@@ -39,7 +36,7 @@ public sealed class KernelTests
 
         Assert.That(outcome.Failure, Is.Null, $"the {kernel.Name} guest failed");
         var results = outcome.Results!;
-        results.Save(Path.Combine(ResultsStore.Directory, $"{results.Platform.Id}.json"));
+        results.Save(Path.Combine(ResultsEnvironment.ResultsDirectory, $"{results.Platform.Id}.json"));
         Assert.That(Columns.Problems(results, kernel.Platform, Path.Combine(Root, "ci", "baselines")), Is.Empty,
             "the column must be complete, without errors or undocumented differences, and as approved");
     }
@@ -85,5 +82,5 @@ public sealed class KernelTests
     }
 
     private static void Sh(string script) =>
-        Assert.That(Command.Run("/bin/sh", ["-c", script], TimeSpan.FromMinutes(1)).Exit, Is.Zero, script);
+        Assert.That(ExternalProgram.Run("/bin/sh", ["-c", script], TimeSpan.FromMinutes(1)).Exit, Is.Zero, script);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using NUnit.Framework;
 using Conformance.Fixtures.Results;
 using NUnit.Framework.Interfaces;
@@ -8,9 +7,10 @@ using NUnit.Framework.Internal.Commands;
 
 namespace Conformance.Fixtures.Claims;
 
-/// <summary>Marks a test as the check of one catalogue claim: the test is named by the claim's id, runs with
-/// a recorder for its observation and a time limit, and on the way out gets its verdict, its line in the
-/// results file, and a check that it closed every descriptor it opened.</summary>
+/// <summary>Marks a test as the check of one catalogue claim, and wires it to the parts that do the work: one test
+/// per run of the claim (<c>id</c>, <c>id/ipv6</c>), the recorder (<see cref="ClaimRecorder"/>), its own thread
+/// and time limit (<see cref="ScenarioThread"/>), the descriptor check (<see cref="Descriptors"/>), the verdict
+/// (<see cref="ClaimJudge"/>), the results file (<see cref="ResultsStore"/>), and what NUnit reports.</summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
 public sealed class ClaimAttribute(string id) : NUnitAttribute, ITestBuilder, IApplyToTest, IImplyFixture, IWrapTestMethod
 {
@@ -55,58 +55,25 @@ public sealed class ClaimAttribute(string id) : NUnitAttribute, ITestBuilder, IA
         public override TestResult Execute(TestExecutionContext context)
         {
             var descriptorsBefore = Descriptors.Open();
-            var stopwatch = Stopwatch.StartNew();
             var recorder = ClaimRecorder.Begin(claim, family);
-            Exception? thrown = null;
-
-            // A dedicated thread per claim: per-thread state (signal masks) dies with it, and a scenario
-            // stuck in a call becomes an error at the limit instead of a stuck run.
-            var thread = new Thread(() =>
+            var ending = ScenarioThread.Run(Row, limit, () =>
             {
-                try
+                if (family == "ipv6")
                 {
-                    if (family == "ipv6")
-                    {
-                        Peers.Loopback6.Require(); // no IPv6 loopback: inconclusive, saying so, never silently absent
-                    }
+                    Peers.Loopback6.Require(); // no IPv6 loopback: inconclusive, saying so, never silently absent
+                }
 
-                    context.CurrentResult = innerCommand.Execute(context);
-                }
-                catch (Exception e)
-                {
-                    thrown = Unwrap(e);
-                }
-            })
-            { IsBackground = true, Name = Row };
-            thread.Start();
-            var finished = thread.Join(limit);
-            stopwatch.Stop();
+                context.CurrentResult = innerCommand.Execute(context);
+            });
             ClaimRecorder.End();
 
-            if (!finished)
-            {
-                thrown = new TimeoutException($"the scenario did not finish within {limit.TotalSeconds:0} s");
-            }
-            else if (thrown is null && context.CurrentResult.ResultState.Status == TestStatus.Failed)
-            {
-                thrown = new InvalidOperationException(context.CurrentResult.Message);
-            }
-
-            var leaked = finished ? Descriptors.Leaked(descriptorsBefore) : null;
-            var outcome = Outcome(thrown, recorder, leaked);
-            ResultsStore.Record(new ClaimResult
-            {
-                Id = claim.Id,
-                Faq = claim.Faq,
-                Family = family,
-                Verdict = outcome.Verdict,
-                Observed = new Dictionary<string, string>(recorder.Observed),
-                Native = recorder.Native.Count > 0 ? new Dictionary<string, string>(recorder.Native) : null,
-                Documented = outcome.Documented is { } d ? new Documented(d.Reason, d.Reference, d.Verified) : null,
-                Note = outcome.Note,
-                DurationMs = stopwatch.ElapsedMilliseconds,
-            });
-            Report(context.CurrentResult, outcome, recorder);
+            var thrown = ending.Thrown is { } e ? Unwrap(e)
+                : context.CurrentResult.ResultState.Status == TestStatus.Failed ? new InvalidOperationException(context.CurrentResult.Message)
+                : null;
+            var leaked = ending.Finished ? Descriptors.Leaked(descriptorsBefore) : null;
+            var judgement = ClaimJudge.Judge(claim, family, thrown, recorder.Observed, leaked, ThisPlatform.Info.Facts, ExpectationTable.Default);
+            ResultsStore.Record(ClaimJudge.Result(claim, family, judgement, recorder, ending.DurationMs));
+            Report(context.CurrentResult, judgement, recorder);
             return context.CurrentResult;
         }
 
@@ -120,15 +87,6 @@ public sealed class ClaimAttribute(string id) : NUnitAttribute, ITestBuilder, IA
 
             return e;
         }
-
-        private Verdicts.Judgement Outcome(Exception? thrown, ClaimRecorder recorder, string? leaked) => thrown switch
-        {
-            _ when leaked is not null => new(Verdict.Error, null, leaked),
-            ClaimNotObservedException n => new(n.Verdict, null, n.Message),
-            Native.ApiAbsentException a => new(Verdict.Unsupported, null, a.Message),
-            null => Verdicts.Judge(claim, recorder.Observed, PlatformInfo.Current.Facts, ExpectationTable.Default, family),
-            _ => new(Verdict.Error, null, $"{thrown.GetType().Name}: {thrown.Message}"),
-        };
 
         private void Report(TestResult result, Verdicts.Judgement outcome, ClaimRecorder recorder)
         {

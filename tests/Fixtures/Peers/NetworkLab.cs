@@ -87,7 +87,7 @@ public sealed class NetworkLab : IDisposable
         catch (ScenarioException e)
         {
             // A kernel built without veth (or without its module at hand) cannot make the lab: nothing to observe.
-            throw new Claims.ClaimNotObservedException(Claims.Verdict.Inconclusive, $"cannot create a veth pair here: {e.Message}");
+            throw new Claims.ClaimNotObservedException(Verdict.Inconclusive, $"cannot create a veth pair here: {e.Message}");
         }
 
         foreach (var (ns, address) in new[] { (_a, AddressA), (_b, AddressB) })
@@ -156,7 +156,7 @@ public sealed class NetworkLab : IDisposable
 
         private static (int Code, string Output) Exec(string[] args)
         {
-            var result = Processes.Command.Run(Path!, args, TimeSpan.FromSeconds(10));
+            var result = ExternalProgram.Run(Path!, args, TimeSpan.FromSeconds(10));
             return (result.Exit ?? -1, result.TimedOut ? "timed out after 10 s" : result.Output);
         }
     }

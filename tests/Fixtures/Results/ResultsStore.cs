@@ -8,27 +8,31 @@ namespace Conformance.Fixtures.Results;
 /// that ran twice appears once.</summary>
 public static class ResultsStore
 {
-    public const string DirectoryVariable = "CONFORMANCE_RESULTS_DIR";
     private static readonly TimeSpan LockLimit = TimeSpan.FromSeconds(30);
 
-    public static string Directory => Environment.GetEnvironmentVariable(DirectoryVariable) is { Length: > 0 } dir
-        ? Path.GetFullPath(dir)
-        : Path.Combine(RepositoryRoot.Find() ?? Environment.CurrentDirectory, "artifacts", "results");
+    public static string Directory => ResultsEnvironment.ResultsDirectory;
 
     /// <summary>The results file: DIR/&lt;platform-id&gt;.json, or exactly CONFORMANCE_RESULTS_FILE when a runner
     /// names it (so it can read it back without listing a folder, which gVisor's sandbox fails at here).</summary>
     public static string PathFor(PlatformInfo platform) =>
-        Environment.GetEnvironmentVariable("CONFORMANCE_RESULTS_FILE") is { Length: > 0 } file
+        Environment.GetEnvironmentVariable(ResultsEnvironment.File) is { Length: > 0 } file
             ? Path.GetFullPath(file)
             : Path.Combine(Directory, $"{platform.Id}.json");
 
-    public static void Record(ClaimResult result) => Record(result, PlatformInfo.Current, PathFor(PlatformInfo.Current), Catalogue.Default);
+    public static void Record(ClaimResult result) => Record(result, ThisPlatform.Info, PathFor(ThisPlatform.Info), Catalogue.Default);
 
-    public static void Record(ClaimResult result, PlatformInfo platform, string path, Catalogue catalogue)
+    public static void Record(ClaimResult result, PlatformInfo platform, string path, Catalogue catalogue) =>
+        Record(result, platform, path, catalogue, RunId.Current);
+
+    /// <summary>Merges <paramref name="result"/> into the file when the file is this run's; a file another run left
+    /// is started afresh. The lock file holds the id of the run that last wrote, so the test processes of one
+    /// `dotnet test` invocation (or one runner's executables) share a file and the next invocation does not mix in.</summary>
+    public static void Record(ClaimResult result, PlatformInfo platform, string path, Catalogue catalogue, string run)
     {
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using var gate = Lock(path + ".lock");
-        var existing = File.Exists(path) ? TryLoad(path) : null;
+        var sameRun = ReadRun(gate) == run;
+        var existing = sameRun && File.Exists(path) ? TryLoad(path) : null;
         var claims = (existing?.Claims ?? []).Where(c => c.Row != result.Row).Append(result)
             .OrderBy(c => catalogue.Order.TryGetValue(c.Row, out var i) ? i : int.MaxValue)
             .ThenBy(c => c.Row, StringComparer.Ordinal)
@@ -40,6 +44,24 @@ public static class ResultsStore
             StartedAt = existing?.StartedAt ?? Now(),
             Claims = claims,
         }.Save(path);
+        if (!sameRun)
+        {
+            WriteRun(gate, run);
+        }
+    }
+
+    private static string ReadRun(FileStream gate)
+    {
+        gate.Position = 0;
+        using var reader = new StreamReader(gate, leaveOpen: true);
+        return reader.ReadToEnd().Trim();
+    }
+
+    private static void WriteRun(FileStream gate, string run)
+    {
+        gate.SetLength(0);
+        using var writer = new StreamWriter(gate, leaveOpen: true);
+        writer.Write(run);
     }
 
     /// <summary>UTC to the second: the results file records when, not how precisely.</summary>
@@ -76,22 +98,5 @@ public static class ResultsStore
                 Thread.Sleep(10); // another test process holds the lock: there is nothing to poll on, why: flock has no waitable handle in .NET
             }
         }
-    }
-}
-
-/// <summary>The repository's root: the nearest folder above the running assembly holding Conformance.sln.</summary>
-public static class RepositoryRoot
-{
-    public static string? Find(string? start = null)
-    {
-        for (var dir = new DirectoryInfo(start ?? AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Conformance.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return null;
     }
 }

@@ -1,4 +1,3 @@
-using Conformance.Fixtures.Processes;
 using System.Text.RegularExpressions;
 using Conformance.Fixtures.Results;
 using Conformance.Harness.Matrix;
@@ -27,9 +26,9 @@ public sealed partial class BrowserTests
     public void EveryClaimRowAndPlatformColumnRenders()
     {
         var dom = Dump(Page(), "");
-        Assert.That(ClaimRow().Matches(dom), Has.Count.EqualTo(Fixtures.Claims.Catalogue.Default.Rows.Count));
+        Assert.That(ClaimRow().Matches(dom), Has.Count.EqualTo(Catalogue.Default.Rows.Count));
         Assert.That(PlatformHeader().Matches(dom).Select(m => m.Groups[1].Value), Is.EqualTo(new[] { "linux-fixture-1-x64", "macos-15-arm64" }));
-        Assert.That(dom, Does.Contain($"{Fixtures.Claims.Catalogue.Default.Rows.Count} of {Fixtures.Claims.Catalogue.Default.Rows.Count} rows"));
+        Assert.That(dom, Does.Contain($"{Catalogue.Default.Rows.Count} of {Catalogue.Default.Rows.Count} rows"));
     }
 
     [Test]
@@ -50,7 +49,7 @@ public sealed partial class BrowserTests
         var shown = ClaimRow().Matches(dom).Select(m => m.Value).Where(r => !r.Contains(" hidden", StringComparison.Ordinal))
             .Select(r => Regex.Match(r, "data-claim=\"([^\"]+)\"").Groups[1].Value).ToList();
         Assert.That(shown, Does.Contain("tcp.oob/ipv6").And.Contain("tcp.getservbyname").And.Not.Contain("tcp.oob"));
-        Assert.That(shown, Has.Count.EqualTo(Fixtures.Claims.Catalogue.Default.Rows.Count(r => r.Family != "ipv4")));
+        Assert.That(shown, Has.Count.EqualTo(Catalogue.Default.Rows.Count(r => r.Family != "ipv4")));
     }
 
     [Test]
@@ -72,7 +71,7 @@ public sealed partial class BrowserTests
         var profile = Directory.CreateTempSubdirectory("conformance-chromium-");
         try
         {
-            var result = Command.Run(Chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            var result = ExternalProgram.Run(Chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", $"--user-data-dir={profile.FullName}", .. args],
                 TimeSpan.FromSeconds(60));
             if (result.TimedOut)

@@ -25,13 +25,26 @@ public sealed class ResultsFileTests
     public void ClaimsAreMergedInCatalogueOrderAndAClaimRunTwiceAppearsOnce()
     {
         var path = Path.Combine(_dir, "p.json");
-        ResultsStore.Record(Result("tcp.sigpipe"), PlatformInfo.Current, path, Catalogue.Default);
-        ResultsStore.Record(Result("tcp.short-write"), PlatformInfo.Current, path, Catalogue.Default);
-        ResultsStore.Record(Result("tcp.sigpipe", "again"), PlatformInfo.Current, path, Catalogue.Default);
+        ResultsStore.Record(Result("tcp.sigpipe"), ThisPlatform.Info, path, Catalogue.Default);
+        ResultsStore.Record(Result("tcp.short-write"), ThisPlatform.Info, path, Catalogue.Default);
+        ResultsStore.Record(Result("tcp.sigpipe", "again"), ThisPlatform.Info, path, Catalogue.Default);
 
         var file = ResultsFile.Load(path);
         Assert.That(file.Claims.Select(c => c.Id), Is.EqualTo(new[] { "tcp.short-write", "tcp.sigpipe" }));
         Assert.That(file.Claims[1].Observed["read#1"], Is.EqualTo("again"));
+    }
+
+    [Test]
+    public void AnotherRunStartsTheFileAfreshAndTheSameRunMergesIntoIt()
+    {
+        var path = Path.Combine(_dir, "p.json");
+        ResultsStore.Record(Result("tcp.sigpipe"), ThisPlatform.Info, path, Catalogue.Default, "run-1");
+        ResultsStore.Record(Result("tcp.short-write"), ThisPlatform.Info, path, Catalogue.Default, "run-1");
+        Assert.That(ResultsFile.Load(path).Claims.Select(c => c.Id), Is.EqualTo(new[] { "tcp.short-write", "tcp.sigpipe" }));
+
+        ResultsStore.Record(Result("tcp.oob"), ThisPlatform.Info, path, Catalogue.Default, "run-2");
+        ResultsStore.Record(Result("tcp.sigpipe"), ThisPlatform.Info, path, Catalogue.Default, "run-2");
+        Assert.That(ResultsFile.Load(path).Claims.Select(c => c.Id), Is.EqualTo(new[] { "tcp.sigpipe", "tcp.oob" }), "run-2 keeps nothing of run-1");
     }
 
     [Test]
@@ -40,7 +53,7 @@ public sealed class ResultsFileTests
         var path = Path.Combine(_dir, "p.json");
         var ids = Catalogue.Default.Claims.Select(c => c.Id).Take(24).ToList();
         Parallel.ForEach(ids, new ParallelOptions { MaxDegreeOfParallelism = 8 },
-            id => ResultsStore.Record(Result(id), PlatformInfo.Current, path, Catalogue.Default));
+            id => ResultsStore.Record(Result(id), ThisPlatform.Info, path, Catalogue.Default));
 
         Assert.That(ResultsFile.Load(path).Claims.Select(c => c.Id), Is.EqualTo(ids));
         Assert.That(Directory.GetFiles(_dir).Select(Path.GetFileName), Is.EquivalentTo(new[] { "p.json", "p.json.lock" }), "no temporary file left behind");
@@ -66,5 +79,5 @@ public sealed class ResultsFileTests
 
     [Test]
     public void ThisPlatformHasAnIdOfItsFamily() =>
-        Assert.That(PlatformInfo.Current.Id, Does.Match("^(linux-[a-z0-9.-]+|macos-[0-9]+|windows-[0-9]+|wine-[0-9.]+|freebsd-[0-9]+)-(x64|arm64|x86|arm)(-container)?$"));
+        Assert.That(ThisPlatform.Info.Id, Does.Match("^(linux-[a-z0-9.-]+|macos-[0-9]+|windows-[0-9]+|wine-[0-9.]+|freebsd-[0-9]+)-(x64|arm64|x86|arm)(-container)?$"));
 }

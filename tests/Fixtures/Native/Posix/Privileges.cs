@@ -34,7 +34,7 @@ public static class Privileges
         {
             // A container's seccomp profile refuses unshare() without CAP_SYS_ADMIN: no thread of ours can be confined.
             var error = Sys.Errno.FromNative(Marshal.GetLastPInvokeError());
-            throw new Claims.ClaimNotObservedException(Claims.Verdict.Inconclusive,
+            throw new Claims.ClaimNotObservedException(Verdict.Inconclusive,
                 $"unshare(CLONE_FS) is refused here ({error}), so no thread can chroot alone; a container's seccomp profile does this");
         }
 

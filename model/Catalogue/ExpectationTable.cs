@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Conformance.Fixtures.Claims;
+namespace Conformance.Model;
 
 /// <summary>A documented way one OS family parts from the FAQ on one claim: the observed values it gives
 /// (the keys it lists; the others keep the FAQ's expectation), why, and where that is written down.

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Conformance.Fixtures.Results;
+namespace Conformance.Model;
 
 /// <summary>Lanes: the stable names of CI slots. A baseline belongs to a lane, not to the versioned platform id
 /// of whatever ran in it, so an upgrade of the slot (a new runner image, kernel or distro release) is compared

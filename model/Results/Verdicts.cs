@@ -1,4 +1,4 @@
-namespace Conformance.Fixtures.Claims;
+namespace Conformance.Model;
 
 /// <summary>Turns an observation into a verdict: holds when it matches the FAQ's expectation, differs
 /// otherwise, documented when the platform's expectation table explains the difference.</summary>

@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Conformance.Fixtures.Claims;
+namespace Conformance.Model;
 
 /// <summary>The one JSON shape of every file the suite reads and writes: camelCase, indented, enums as strings.</summary>
 public static class Json

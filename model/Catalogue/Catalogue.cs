@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Conformance.Fixtures.Claims;
+namespace Conformance.Model;
 
 /// <summary>One claim of the FAQ: its stable id, the section it comes from, the FAQ's own words, and the
 /// observation that means the claim holds (key -> <see cref="Pattern"/>), in the order it is recorded.</summary>

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using Conformance.Fixtures.Claims;
 
-namespace Conformance.Fixtures.Results;
+namespace Conformance.Model;
 
 /// <summary>One platform run: <c>&lt;results-dir&gt;/&lt;platform-id&gt;.json</c> in the conformance-results/1 format.</summary>
 public sealed record ResultsFile
@@ -57,14 +56,7 @@ public sealed record ResultsFile
         return file;
     }
 
-    public void Save(string path)
-    {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        File.WriteAllText(temporary, JsonSerializer.Serialize(this, Json.Options) + "\n");
-        File.Move(temporary, path, overwrite: true);
-    }
+    public void Save(string path) => AtomicFile.Write(path, JsonSerializer.Serialize(this, Json.Options) + "\n");
 }
 
 public sealed record ClaimResult
@@ -92,7 +84,7 @@ public sealed record ClaimResult
 /// <summary>The expectation entry that explains a difference.</summary>
 public sealed record Documented(string Reason, string Reference, bool Verified);
 
-public sealed class ResultsFormatException(string path, string problem) : Exception($"{path}: {problem}")
+public sealed class ResultsFormatException(string path, string problem) : BadInputException($"{path}: {problem}")
 {
     public string Path { get; } = path;
 }

@@ -1,42 +1,14 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
-using Conformance.Fixtures.Claims;
 using Conformance.Fixtures.Native;
 
 namespace Conformance.Fixtures.Results;
 
-/// <summary>The platform block of a results file: what ran the claims. The id names the platform a
-/// baseline belongs to; the kernel release is recorded but is not part of it, so a kernel upgrade shows
-/// up as a change against the same baseline.</summary>
-public sealed record PlatformInfo
+/// <summary>The platform block of this process: what runs the claims, detected once (uname(2), os-release(5),
+/// the C library, Wine's ntdll, and what a runner declares in the environment).</summary>
+public static class ThisPlatform
 {
-    public required string Id { get; init; }
-    public required string Os { get; init; }
-    public required string OsVersion { get; init; }
-    public string? Distro { get; init; }
-    public string? Libc { get; init; }
-    public required string Runtime { get; init; }
-    public required string Arch { get; init; }
-    public string? Container { get; init; }
-
-    /// <summary>The OCI runtime the container ran under when it is not the default runc, with its version
-    /// (gVisor's runsc answers socket calls with its own network stack, not Linux's).</summary>
-    public string? OciRuntime { get; init; }
-    public required string User { get; init; }
-
-    [System.Text.Json.Serialization.JsonIgnore]
-    public PlatformFacts Facts => new(Os, OsVersion, new Dictionary<string, string?>
-    {
-        ["id"] = Id,
-        ["distro"] = Distro,
-        ["libc"] = Libc,
-        ["arch"] = Arch,
-        ["container"] = Container,
-        ["ociRuntime"] = OciRuntime?.Split(' ')[0],
-        ["user"] = User,
-    });
-
-    public static PlatformInfo Current { get; } = Detect();
+    public static PlatformInfo Info { get; } = Detect();
 
     private static PlatformInfo Detect()
     {

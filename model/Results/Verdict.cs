@@ -1,4 +1,4 @@
-namespace Conformance.Fixtures.Claims;
+namespace Conformance.Model;
 
 /// <summary>What a platform did with a claim (design.md, "A claim, end to end").</summary>
 public enum Verdict

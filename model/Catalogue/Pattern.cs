@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Conformance.Fixtures.Claims;
+namespace Conformance.Model;
 
 /// <summary>What an expected observation value may be: a literal (<c>EPIPE</c>), alternatives
 /// (<c>EPIPE|ECONNRESET</c>), a bound (<c>&gt;=7200</c>), or anything (<c>*</c>), for where the FAQ hedges

@@ -1,21 +1,22 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Conformance.Fixtures.Processes;
+namespace Conformance.Model;
 
 /// <summary>What a finished command left: its exit code (null when it ran past its limit and was killed) and
 /// everything it printed, standard output and error interleaved as they came.</summary>
-public sealed record CommandResult(int? Exit, string Output)
+public sealed record ProgramResult(int? Exit, string Output)
 {
     public bool TimedOut => Exit is null;
 }
 
 /// <summary>Runs an external program (dotnet, ip, sh, QEMU, Wine, Chromium) with a bound on its time: past
 /// the limit it is killed with its children, never left running. Each line it prints can be watched as it comes.</summary>
-public static class Command
+public static class ExternalProgram
 {
-    public static async Task<CommandResult> RunAsync(string file, IEnumerable<string> args, TimeSpan limit,
-        IDictionary<string, string>? environment = null, Action<string>? onLine = null, string? workingDirectory = null)
+    /// <param name="input">What the program reads on standard input (then end of file); none: end of file at once.</param>
+    public static async Task<ProgramResult> RunAsync(string file, IEnumerable<string> args, TimeSpan limit,
+        IDictionary<string, string>? environment = null, Action<string>? onLine = null, string? workingDirectory = null, string? input = null)
     {
         var start = new ProcessStartInfo(file)
         {
@@ -36,7 +37,6 @@ public static class Command
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {file}");
-        process.StandardInput.Close();
         var output = new StringBuilder();
         void Take(object _, DataReceivedEventArgs e)
         {
@@ -56,22 +56,28 @@ public static class Command
         process.ErrorDataReceived += Take;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+        }
+
+        process.StandardInput.Close();
         using var cancel = new CancellationTokenSource(limit);
         try
         {
             await process.WaitForExitAsync(cancel.Token);
             process.WaitForExit(); // drains the last lines of output
-            return new CommandResult(process.ExitCode, Text(output));
+            return new ProgramResult(process.ExitCode, Text(output));
         }
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
-            return new CommandResult(null, Text(output));
+            return new ProgramResult(null, Text(output));
         }
     }
 
-    public static CommandResult Run(string file, IEnumerable<string> args, TimeSpan limit,
+    public static ProgramResult Run(string file, IEnumerable<string> args, TimeSpan limit,
         IDictionary<string, string>? environment = null, Action<string>? onLine = null, string? workingDirectory = null) =>
         RunAsync(file, args, limit, environment, onLine, workingDirectory).GetAwaiter().GetResult();
 

@@ -1,0 +1,131 @@
+using Conformance.Harness.Cli;
+using Conformance.Harness.Gate;
+
+namespace Conformance.Harness.Runs;
+
+/// <summary>The suite on this machine: every claim test through <c>dotnet test</c>, into one results file named by
+/// the platform the test processes detected. What `conformance run` and `conformance matrix` share.</summary>
+public static class SuiteRun
+{
+    /// <summary>How a run ended: the exit code, and the results file it wrote (null when none was written).</summary>
+    public sealed record Outcome(int Exit, ResultsFile? File);
+
+    public static Outcome Once(string outDir, bool slow, bool noBuild, string? filter, bool summarise = true)
+    {
+        var root = Repository.Root();
+        Directory.CreateDirectory(outDir);
+        var running = Path.Combine(outDir, ".running.json");
+        File.Delete(running);
+
+        if (!noBuild)
+        {
+            Console.WriteLine("Building the suite...");
+            var build = Repository.Dotnet(root, ["build", "Conformance.sln", "-nologo", "-v", "q", "-clp:ErrorsOnly"], null, Console.WriteLine);
+            if (build != 0)
+            {
+                Console.WriteLine("conformance: the build failed (see above); fix it and run again.");
+                return new Outcome(1, null);
+            }
+        }
+
+        var catalogue = Catalogue.Default;
+        var env = new Dictionary<string, string>
+        {
+            [ResultsEnvironment.File] = running,
+            [ResultsEnvironment.Run] = Guid.NewGuid().ToString("N"), // the test processes of this invocation share one file
+            ["CONFORMANCE_SLOW"] = slow ? "1" : "",
+        };
+        var testFilter = filter is null ? "TestCategory=Claim" : $"TestCategory=Claim&({filter})";
+        var title = filter is null
+            ? $"Running {catalogue.Rows.Count} claim runs on this machine ({catalogue.Claims.Count} claims, some over both IPv4 and IPv6)..."
+            : $"Running the claims that match {filter}...";
+        var exit = ConsoleProgress.Run(title, filter is null ? catalogue.Rows.Count : 0, progress =>
+        {
+            using var watcher = new ResultsWatcher(running, progress);
+            var code = Repository.Dotnet(root, ["test", "Conformance.sln", "--no-build", "--filter", testFilter], env, line =>
+            {
+                if (line.Contains("error", StringComparison.OrdinalIgnoreCase) && !line.StartsWith(' '))
+                {
+                    progress.Line(line); // a build or runner failure; the claims themselves report through the file
+                }
+            });
+            watcher.Read();
+            return code;
+        });
+
+        if (!File.Exists(running))
+        {
+            Console.WriteLine($"conformance: no results file was written at {running}; the test run printed what went wrong above.");
+            return new Outcome(1, null);
+        }
+
+        var file = ResultsFile.Load(running);
+        var path = Path.Combine(outDir, $"{file.Platform.Id}.json");
+        File.Move(running, path, overwrite: true);
+        File.Delete(running + ".lock");
+        var missing = filter is null ? catalogue.Rows.Select(r => r.Key).Except(file.Claims.Select(c => c.Row)).ToList() : [];
+        if (summarise)
+        {
+            Summarise(file, missing, path);
+        }
+
+        return new Outcome(exit == 0 && missing.Count == 0 ? 0 : 1, file);
+    }
+
+    /// <summary>The suite <paramref name="times"/> times into DIR/repeat-K, then every observation that changed
+    /// between runs (a flip fails) and each claim's median time.</summary>
+    public static int Repeat(int times, string outDir, bool slow, bool noBuild, string? filter)
+    {
+        var runs = new List<ResultsFile>();
+        var failed = false;
+        for (var k = 1; k <= times; k++)
+        {
+            var outcome = Once(Path.Combine(outDir, $"repeat-{k}"), slow, noBuild: noBuild || k > 1, filter, summarise: k == 1);
+            failed |= outcome.Exit != 0;
+            if (outcome.File is null)
+            {
+                return 1;
+            }
+
+            runs.Add(outcome.File);
+            Console.WriteLine($"Run {k}/{times}: {Columns.Columns.Counts(outcome.File)}{(outcome.Exit != 0 ? " (a claim failed)" : "")}");
+        }
+
+        var report = Stability.Of(runs);
+        Console.WriteLine();
+        Console.WriteLine(report.Flips.Count == 0
+            ? $"No flips: every observation was the same in all {times} runs."
+            : $"{report.Flips.Count} flip(s) across {times} runs:");
+        foreach (var flip in report.Flips)
+        {
+            Console.WriteLine($"  {flip.Claim,-34} {flip.Key,-24} {string.Join(" | ", flip.Values)}");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"Median claim time: {report.TotalMedianMs} ms in all ({report.Medians.Count} claims); the slowest:");
+        foreach (var (claim, ms) in report.Medians.OrderByDescending(m => m.Value).Take(8))
+        {
+            Console.WriteLine($"  {claim,-34} {ms,6} ms");
+        }
+
+        return failed || report.Flips.Count > 0 ? 1 : 0;
+    }
+
+    private static void Summarise(ResultsFile file, List<string> missing, string path)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"{file.Claims.Count} claims on {file.Platform.Id}, lane {file.Lane}: {Columns.Columns.Counts(file)}");
+        foreach (var claim in file.Claims.Where(c => c.Verdict is not Verdict.Holds))
+        {
+            var why = claim.Documented?.Reason ?? claim.Note ?? "";
+            Console.WriteLine($"  {claim.Verdict.ToString().ToLowerInvariant(),-12} {claim.Row,-34} {why}");
+        }
+
+        foreach (var id in missing)
+        {
+            Console.WriteLine($"  missing      {id,-34} no test recorded it");
+        }
+
+        Console.WriteLine($"Results: {path}");
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text.RegularExpressions;
+
+namespace Conformance.Harness.Tests.Commands;
+
+/// <summary>The command line as the documents show it: README.md's synopsis block is the one the definitions make,
+/// and every option that README.md or docs/ci.md passes to a verb exists on that verb.</summary>
+public sealed partial class DocumentedOptionsTests
+{
+    private static string Root => RepositoryRoot.Find()!;
+
+    [Test]
+    public void TheReadmeSynopsisIsTheCommandLine()
+    {
+        var readme = File.ReadAllText(Path.Combine(Root, "README.md"));
+        var block = SynopsisBlock().Match(readme);
+        Assert.That(block.Success, "README.md has a ## The command line section with a ```text block of synopsis lines");
+        var documented = block.Groups["lines"].Value.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var defined = Harness.Cli.CommandLine.Synopsis().ToArray();
+        Assert.That(documented, Is.EqualTo(defined),
+            $"README.md's synopsis differs from the definitions; the block should read:\n{string.Join('\n', defined)}\n");
+    }
+
+    [TestCase("README.md")]
+    [TestCase("docs/ci.md")]
+    public void EveryOptionADocumentPassesExists(string document)
+    {
+        var verbs = Harness.Cli.CommandLine.Build().Subcommands.ToDictionary(c => c.Name, c => c.Options.Select(o => o.Name).ToHashSet());
+        var text = File.ReadAllText(Path.Combine(Root, document));
+        var unknown = Invocation().Matches(text)
+            .SelectMany(m => OptionName().Matches(m.Groups["rest"].Value).Select(o => (Verb: m.Groups["verb"].Value, Option: o.Value)))
+            .Where(u => !verbs[u.Verb].Contains(u.Option))
+            .Select(u => $"conformance {u.Verb} {u.Option}")
+            .Distinct();
+        Assert.That(unknown, Is.Empty, $"{document} passes options the command line does not have");
+    }
+
+    [GeneratedRegex(@"## The command line\n.*?```text\n(?<lines>.*?)```", RegexOptions.Singleline)]
+    private static partial Regex SynopsisBlock();
+
+    /// <summary>A verb as a document invokes it: after `conformance` or `harness --`, up to a backtick, a comment or the line's end.</summary>
+    [GeneratedRegex(@"(?:\bconformance|harness --) (?<verb>matrix|run|distros|kernels|wine|gate|approve|diff)\b(?<rest>[^`#\n]*)")]
+    private static partial Regex Invocation();
+
+    [GeneratedRegex(@"(?<=\s)--[a-z][a-z-]*")]
+    private static partial Regex OptionName();
+}
