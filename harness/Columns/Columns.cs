@@ -80,7 +80,7 @@ public static class Columns
             problems.Add($"the column reports platform {results.Platform.Id}, expected {platform}");
         }
 
-        problems.AddRange(Catalogue.Default.Rows.Select(r => r.Key).Except(results.Claims.Select(c => c.Row)).Select(row => $"{row}: missing from the column"));
+        problems.AddRange(ClaimRows.Expected(Catalogue.Default).Except(results.Claims.Select(c => c.Row)).Select(row => $"{row}: missing from the column"));
         problems.AddRange(results.Claims.Where(c => c.Verdict == Verdict.Error).Select(c => $"{c.Row}: the scenario broke: {c.Note}"));
         problems.AddRange(results.Claims.Where(c => c.Verdict == Verdict.Differs && c.Documented is null)
             .Select(c => $"{c.Row}: undocumented difference (document it in tests/Fixtures/Expectations/linux.json): {c.Note}"));

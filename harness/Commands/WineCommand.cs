@@ -73,7 +73,7 @@ public static class WineCommand
 
         var results = ResultsFile.Load(file) with { Lane = "wine" }; // Wine's own lane, never a Windows one
         results.Save(file);
-        var missing = Catalogue.Default.Rows.Select(r => r.Key).Except(results.Claims.Select(c => c.Row)).ToList();
+        var missing = ClaimRows.Expected(Catalogue.Default).Except(results.Claims.Select(c => c.Row)).ToList();
         Console.WriteLine($"{results.Platform.Id} ({results.Platform.Distro}): {Columns.Columns.Summary(results)}");
         Console.WriteLine($"Results: {file}");
         if (missing.Count > 0)

@@ -1,13 +1,19 @@
 
 namespace Conformance.Harness.Matrix;
 
-/// <summary>Claims down, platforms across: what each platform did with each claim of the catalogue.</summary>
+/// <summary>Claims down, platforms across: what each platform did with each claim of the catalogue, each platform as
+/// its OS column and, where it has one, its .NET column beside it (see <see cref="LayerColumns"/>).</summary>
 public sealed class CompatMatrix
 {
     public CompatMatrix(IEnumerable<ResultsFile> results, Catalogue catalogue)
     {
         Catalogue = catalogue;
-        Platforms = results.OrderBy(r => AxisOrder(r.Platform)).ThenBy(r => r.Platform.Id, StringComparer.Ordinal).ToList();
+        Sources = [.. results.OrderBy(r => AxisOrder(r.Platform)).ThenBy(r => r.Platform.Id, StringComparer.Ordinal)];
+        Platforms = Sources.SelectMany(LayerColumns.Split)
+            .OrderBy(r => AxisOrder(r.Platform))
+            .ThenBy(r => LayerColumns.PlatformOf(r.Platform.Id), StringComparer.Ordinal)
+            .ThenBy(r => LayerColumns.IsDotnet(r.Platform.Id))
+            .ToList();
         var byPlatform = Platforms.ToDictionary(p => p.Platform.Id, p => p.Claims.ToDictionary(c => c.Row));
         Cells = catalogue.Rows.ToDictionary(
             r => r.Key,
@@ -15,6 +21,9 @@ public sealed class CompatMatrix
     }
 
     public Catalogue Catalogue { get; }
+
+    /// <summary>The results files the matrix was made from, one per platform, both layers in each.</summary>
+    public IReadOnlyList<ResultsFile> Sources { get; }
 
     public IReadOnlyList<ResultsFile> Platforms { get; }
 
@@ -38,6 +47,11 @@ public sealed class CompatMatrix
     /// <summary>A short column header: "debian 12", "debian 12 ctr", "macOS 15", "Windows 26100".</summary>
     public static string ShortName(PlatformInfo platform)
     {
+        if (LayerColumns.IsDotnet(platform.Id))
+        {
+            return ShortName(platform with { Id = LayerColumns.PlatformOf(platform.Id) }) + " .NET";
+        }
+
         var parts = platform.Id.Split('-');
         var container = platform.Id.EndsWith("-container", StringComparison.Ordinal) ? " ctr" : "";
         return platform.Os switch
@@ -63,7 +77,7 @@ public sealed class CompatMatrix
 
     public static string Axis(PlatformInfo platform) =>
         platform.Container is not null ? "distro containers"
-        : platform.Id.EndsWith("-vm", StringComparison.Ordinal) ? "kernels"
+        : LayerColumns.PlatformOf(platform.Id).EndsWith("-vm", StringComparison.Ordinal) ? "kernels"
         : platform.Id.StartsWith("wine-", StringComparison.Ordinal) ? "wine"
         : "native";
 

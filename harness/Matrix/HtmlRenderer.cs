@@ -4,7 +4,7 @@ using System.Text;
 namespace Conformance.Harness.Matrix;
 
 /// <summary>matrix.html: one self-contained page (no network fetches). The table is rendered here, so it reads
-/// without script; the small inline script adds the filters by FAQ section, verdict, platform and address family. A filter can
+/// without script; the small inline script adds the filters by FAQ section, verdict, platform, layer and address family. A filter can
 /// be preset in the address (#section=2&amp;verdict=documented,differs&amp;platform=ID), which the browser test uses.</summary>
 public static class HtmlRenderer
 {
@@ -43,6 +43,9 @@ public static class HtmlRenderer
             html.AppendLine($"<label><input type=\"checkbox\" name=\"platform\" value=\"{E(p.Id)}\" checked> {E(CompatMatrix.ShortName(p))}</label>");
         }
 
+        html.AppendLine("</fieldset><fieldset><legend>layer</legend>");
+        html.AppendLine("<label><input type=\"checkbox\" name=\"layer\" value=\"os\" checked> OS (system calls)</label>");
+        html.AppendLine("<label><input type=\"checkbox\" name=\"layer\" value=\"dotnet\" checked> .NET (System.Net.Sockets)</label>");
         html.AppendLine("</fieldset><fieldset><legend>address family</legend>");
         foreach (var family in new[] { "ipv4", "ipv6" })
         {
@@ -61,7 +64,7 @@ public static class HtmlRenderer
         html.AppendLine("</tr><tr><th class=\"claim\">claim</th><th>FAQ</th>");
         foreach (var p in platforms)
         {
-            html.AppendLine($"<th data-platform=\"{E(p.Id)}\" title=\"{E(p.Id)}\">{E(CompatMatrix.ShortName(p))}</th>");
+            html.AppendLine($"<th data-platform=\"{E(p.Id)}\" data-layer=\"{LayerColumns.Layer(p.Id)}\" title=\"{E(p.Id)}\">{E(CompatMatrix.ShortName(p))}</th>");
         }
 
         html.AppendLine("</tr></thead><tbody>");
@@ -105,7 +108,7 @@ public static class HtmlRenderer
         var slug = CellKinds.Slug(kind);
         if (result is null)
         {
-            return $"<td class=\"cell {slug}\" data-platform=\"{E(platform.Id)}\" data-kind=\"{slug}\" title=\"not run\">{CellKinds.Glyph(kind)}</td>";
+            return $"<td class=\"cell {slug}\" data-platform=\"{E(platform.Id)}\" data-layer=\"{LayerColumns.Layer(platform.Id)}\" data-kind=\"{slug}\" title=\"not run\">{CellKinds.Glyph(kind)}</td>";
         }
 
         var departures = CompatMatrix.Departures(claim, result).ToList();
@@ -128,7 +131,7 @@ public static class HtmlRenderer
             body.Append($"<p>{E(note)}</p>");
         }
 
-        return $"<td class=\"cell {slug}\" data-platform=\"{E(platform.Id)}\" data-kind=\"{slug}\"><details><summary title=\"{E(CellKinds.Name(kind))}\">{CellKinds.Glyph(kind)}{brief}</summary>{body}</details></td>";
+        return $"<td class=\"cell {slug}\" data-platform=\"{E(platform.Id)}\" data-layer=\"{LayerColumns.Layer(platform.Id)}\" data-kind=\"{slug}\"><details><summary title=\"{E(CellKinds.Name(kind))}\">{CellKinds.Glyph(kind)}{brief}</summary>{body}</details></td>";
     }
 
     /// <summary>The major FAQ sections a claim belongs to ("2.1, 2.22" is in section 2).</summary>
@@ -177,7 +180,8 @@ public static class HtmlRenderer
             const verdicts = new Set(checked('verdict'));
             const platforms = new Set(checked('platform'));
             const families = new Set(checked('family'));
-            document.querySelectorAll('[data-platform]').forEach(el => el.hidden = !platforms.has(el.dataset.platform));
+            const layers = new Set(checked('layer'));
+            document.querySelectorAll('[data-platform]').forEach(el => el.hidden = !platforms.has(el.dataset.platform) || !layers.has(el.dataset.layer));
             let shown = 0;
             for (const row of rows) {
               const inSection = !section || row.dataset.sections.split(' ').includes(section);
@@ -190,7 +194,7 @@ public static class HtmlRenderer
           }
           const preset = new URLSearchParams(location.hash.slice(1));
           if (preset.has('section')) document.getElementById('section').value = preset.get('section');
-          for (const name of ['verdict', 'platform', 'family']) {
+          for (const name of ['verdict', 'platform', 'family', 'layer']) {
             if (!preset.has(name)) continue;
             const wanted = new Set(preset.get(name).split(','));
             form.querySelectorAll(`input[name=${name}]`).forEach(i => i.checked = wanted.has(i.value));

@@ -63,6 +63,17 @@ public static class MarkdownRenderer
             }
         }
 
+        var withDotnet = matrix.Platforms.Where(p => LayerColumns.IsDotnet(p.Platform.Id)).Select(p => LayerColumns.PlatformOf(p.Platform.Id)).ToHashSet();
+        if (withDotnet.Count > 0)
+        {
+            md.AppendLine().AppendLine("## Where .NET differs from the OS").AppendLine();
+            foreach (var source in matrix.Sources.Where(f => withDotnet.Contains(f.Platform.Id)))
+            {
+                md.AppendLine($"### {CompatMatrix.ShortName(source.Platform)}").AppendLine();
+                md.Append(DotnetDifferences.Markdown(source, matrix.Catalogue));
+            }
+        }
+
         md.AppendLine().AppendLine("## Left out of the FAQ, and why").AppendLine();
         md.AppendLine("| FAQ | reason |").AppendLine("|---|---|");
         foreach (var left in matrix.Catalogue.LeftOut)

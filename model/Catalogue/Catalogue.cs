@@ -36,6 +36,21 @@ public sealed record CatalogueEntry
 
     private static readonly string?[] NoFamily = [null];
 
+    /// <summary>True when the claim has a scenario written with System.Net.Sockets (the <c>dotnet</c> layer).</summary>
+    public bool Dotnet { get; init; }
+
+    /// <summary>Why System.Net.Sockets cannot express the claim (the API it lacks): its .NET-layer cell is
+    /// <c>unsupported</c> with this reason, so a C# reader learns they cannot even ask.</summary>
+    public string? DotnetUnsupported { get; init; }
+
+    /// <summary>The layers the claim is observed at: the OS's own calls (null) always, and .NET's when it has a
+    /// scenario there or a reason why it cannot.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string?> Layers => Dotnet || DotnetUnsupported is not null ? BothLayers : OsLayer;
+
+    private static readonly string?[] OsLayer = [null];
+    private static readonly string?[] BothLayers = [null, ClaimRows.DotnetLayer];
+
     /// <summary>A capability the scenario needs (root, a slow timer, ...); without it the verdict is inconclusive.</summary>
     public string? Needs { get; init; }
 
@@ -54,7 +69,17 @@ public sealed record ClaimRow(CatalogueEntry Claim, string? Family)
 /// family dimension), <c>id/ipv6</c> for its IPv6 run.</summary>
 public static class ClaimRows
 {
+    /// <summary>The layer of System.Net.Sockets; the OS layer (raw system calls) has no name.</summary>
+    public const string DotnetLayer = "dotnet";
+
     public static string Key(string id, string? family) => family is null or "ipv4" ? id : $"{id}/{family}";
+
+    /// <summary>A result's key: the row's, with <c>@dotnet</c> for the .NET layer's observation of it.</summary>
+    public static string Key(string id, string? family, string? layer) => layer is null ? Key(id, family) : $"{Key(id, family)}@{layer}";
+
+    /// <summary>Every result a complete column holds: each row at each layer its claim is observed at.</summary>
+    public static IEnumerable<string> Expected(Catalogue catalogue) =>
+        catalogue.Rows.SelectMany(r => r.Claim.Layers.Select(layer => Key(r.Claim.Id, r.Family, layer)));
 }
 
 /// <summary>An FAQ section the suite leaves out on purpose, with the reason the matrix shows.</summary>
@@ -81,7 +106,8 @@ public sealed class Catalogue
         LeftOut = leftOut;
         _byId = claims.ToDictionary(c => c.Id);
         Rows = [.. claims.SelectMany(c => c.Runs.Select(family => new ClaimRow(c, family)))];
-        Order = Rows.Select((r, i) => (r.Key, i)).ToDictionary(p => p.Key, p => p.i);
+        Order = Rows.SelectMany(r => r.Claim.Layers.Select(layer => ClaimRows.Key(r.Claim.Id, r.Family, layer)))
+            .Select((key, i) => (key, i)).ToDictionary(p => p.key, p => p.i);
     }
 
     public static Catalogue Default => Embedded.Value;
@@ -93,7 +119,8 @@ public sealed class Catalogue
     /// <summary>Every row: each claim once per family it runs over, in catalogue order.</summary>
     public IReadOnlyList<ClaimRow> Rows { get; }
 
-    /// <summary>Each row's position by its key: results files list claims in catalogue order, so they compare line by line.</summary>
+    /// <summary>Each result's position by its key (a row, then its .NET layer): results files list claims in catalogue
+    /// order, so they compare line by line.</summary>
     public IReadOnlyDictionary<string, int> Order { get; }
 
     public CatalogueEntry this[string id] =>

@@ -18,6 +18,10 @@ public sealed record Expectation
     /// <summary>The address family the entry is about ("ipv4", "ipv6"); null for every run of the claim.</summary>
     public string? Family { get; init; }
 
+    /// <summary>"dotnet" for a difference System.Net.Sockets makes on top of the OS; null for the OS's own, which
+    /// the .NET layer shows too.</summary>
+    public string? Layer { get; init; }
+
     public required Dictionary<string, string> Observed { get; init; }
     public required string Reason { get; init; }
     public required string Reference { get; init; }
@@ -45,10 +49,11 @@ public sealed class ExpectationTable
 
     /// <summary>The first entry for this claim on this platform whose values (merged over the FAQ's) match
     /// what was observed.</summary>
-    public Expectation? Find(CatalogueEntry claim, PlatformFacts platform, IReadOnlyDictionary<string, string> observed, string? family = null) =>
+    public Expectation? Find(CatalogueEntry claim, PlatformFacts platform, IReadOnlyDictionary<string, string> observed, string? family = null, string? layer = null) =>
         For(platform.Os).FirstOrDefault(e =>
             e.Claim == claim.Id
             && (e.Family is null || e.Family == (family ?? "ipv4"))
+            && (e.Layer is null || e.Layer == layer)
             && VersionRange.Contains(e.Versions, platform.OsVersion)
             && (e.When ?? []).All(w => platform.Field(w.Key) == w.Value)
             && Verdicts.Matches(Verdicts.Merge(claim.Expected, e.Observed), observed));

@@ -67,6 +67,9 @@ public sealed record ClaimResult
     /// <summary>The address family of this run ("ipv4", "ipv6") for a claim that runs over both; null for a claim
     /// that runs once (the catalogue says over what, and why).</summary>
     public string? Family { get; init; }
+
+    /// <summary>"dotnet" when System.Net.Sockets made the observation; null when the OS's own calls did.</summary>
+    public string? Layer { get; init; }
     public required Verdict Verdict { get; init; }
     public required Dictionary<string, string> Observed { get; init; }
 
@@ -76,9 +79,10 @@ public sealed record ClaimResult
     public string? Note { get; init; }
     public long DurationMs { get; init; }
 
-    /// <summary>The row this result fills: <c>id</c>, or <c>id/ipv6</c> (see <see cref="ClaimRows"/>).</summary>
+    /// <summary>This result's key: <c>id</c>, <c>id/ipv6</c>, and <c>@dotnet</c> after either for the .NET layer
+    /// (see <see cref="ClaimRows"/>).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public string Row => ClaimRows.Key(Id, Family);
+    public string Row => ClaimRows.Key(Id, Family, Layer);
 }
 
 /// <summary>The expectation entry that explains a difference.</summary>

@@ -7,7 +7,7 @@ public static class Verdicts
     public sealed record Judgement(Verdict Verdict, Expectation? Documented, string? Note);
 
     /// <param name="family">The run's address family, for expectation entries that hold for one family only.</param>
-    public static Judgement Judge(CatalogueEntry claim, IReadOnlyDictionary<string, string> observed, PlatformFacts platform, ExpectationTable table, string? family = null)
+    public static Judgement Judge(CatalogueEntry claim, IReadOnlyDictionary<string, string> observed, PlatformFacts platform, ExpectationTable table, string? family = null, string? layer = null)
     {
         var expectedKeys = claim.Expected.Keys.ToList();
         if (!expectedKeys.SequenceEqual(observed.Keys))
@@ -21,7 +21,7 @@ public static class Verdicts
             return new(Verdict.Holds, null, null);
         }
 
-        var documented = table.Find(claim, platform, observed, family);
+        var documented = table.Find(claim, platform, observed, family, layer);
         return documented is not null
             ? new(Verdict.Differs, documented, null)
             : new(Verdict.Differs, null, $"undocumented difference on {platform.Os} {platform.OsVersion}: {Differences(claim.Expected, observed)}");

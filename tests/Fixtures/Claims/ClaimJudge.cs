@@ -9,21 +9,22 @@ namespace Conformance.Fixtures.Claims;
 public static class ClaimJudge
 {
     public static Verdicts.Judgement Judge(CatalogueEntry claim, string? family, Exception? thrown, IReadOnlyDictionary<string, string> observed,
-        string? leaked, PlatformFacts platform, ExpectationTable table) => thrown switch
+        string? leaked, PlatformFacts platform, ExpectationTable table, string? layer = null) => thrown switch
     {
         _ when leaked is not null => new(Verdict.Error, null, leaked),
         ClaimNotObservedException n => new(n.Verdict, null, n.Message),
         ApiAbsentException a => new(Verdict.Unsupported, null, a.Message),
-        null => Verdicts.Judge(claim, observed, platform, table, family),
+        null => Verdicts.Judge(claim, observed, platform, table, family, layer),
         _ => new(Verdict.Error, null, $"{thrown.GetType().Name}: {thrown.Message}"),
     };
 
     /// <summary>The results-file line of a judged run.</summary>
-    public static ClaimResult Result(CatalogueEntry claim, string? family, Verdicts.Judgement judgement, ClaimRecorder recorder, long durationMs) => new()
+    public static ClaimResult Result(CatalogueEntry claim, string? family, string? layer, Verdicts.Judgement judgement, ClaimRecorder recorder, long durationMs) => new()
     {
         Id = claim.Id,
         Faq = claim.Faq,
         Family = family,
+        Layer = layer,
         Verdict = judgement.Verdict,
         Observed = new Dictionary<string, string>(recorder.Observed),
         Native = recorder.Native.Count > 0 ? new Dictionary<string, string>(recorder.Native) : null,

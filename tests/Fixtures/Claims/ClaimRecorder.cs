@@ -11,10 +11,11 @@ public sealed class ClaimRecorder
     private readonly Dictionary<string, string> _observed = [];
     private readonly Dictionary<string, string> _native = [];
 
-    internal ClaimRecorder(CatalogueEntry claim, string? family)
+    internal ClaimRecorder(CatalogueEntry claim, string? family, string? layer = null)
     {
         Claim = claim;
         Family = family;
+        Layer = layer;
     }
 
     public CatalogueEntry Claim { get; }
@@ -22,6 +23,9 @@ public sealed class ClaimRecorder
     /// <summary>The address family of this run of a claim that runs over both ("ipv4", "ipv6"); null for a claim
     /// that runs once (see <see cref="CatalogueEntry.Families"/>).</summary>
     public string? Family { get; }
+
+    /// <summary>"dotnet" when the scenario observes through System.Net.Sockets; null for the OS's own calls.</summary>
+    public string? Layer { get; }
 
     public static ClaimRecorder Current => CurrentRecorder.Value
         ?? throw new InvalidOperationException("no claim is running: observations are recorded inside a [Claim] test");
@@ -33,7 +37,8 @@ public sealed class ClaimRecorder
 
     public IReadOnlyDictionary<string, string> Native => _native;
 
-    internal static ClaimRecorder Begin(CatalogueEntry claim, string? family) => CurrentRecorder.Value = new ClaimRecorder(claim, family);
+    internal static ClaimRecorder Begin(CatalogueEntry claim, string? family, string? layer = null) =>
+        CurrentRecorder.Value = new ClaimRecorder(claim, family, layer);
 
     internal static void End() => CurrentRecorder.Value = null;
 

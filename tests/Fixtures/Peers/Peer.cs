@@ -77,12 +77,16 @@ public static class BrokenConnection
     /// event marks the RST on every OS (XNU and FreeBSD never report POLLERR for it, and an empty event mask
     /// never wakes there), so this waits, bounded, for the kernel's own TCP state to leave the connection:
     /// closed, or its control block gone (the state query then fails with ECONNRESET, EINVAL or ENOTCONN).</summary>
-    public static void WaitForReset(RawSocket socket)
+    public static void WaitForReset(RawSocket socket) => WaitForReset(socket.Handle);
+
+    /// <summary>As <see cref="WaitForReset(RawSocket)"/> for any socket handle (a System.Net.Sockets Socket's too):
+    /// the wait reads the kernel's state; it observes nothing the claim records.</summary>
+    public static void WaitForReset(nint handle)
     {
         string? unanswerable = null;
         bool Closed()
         {
-            var state = socket.TcpState();
+            var state = Sys.Calls.TcpState(handle);
             if (state.Ok)
             {
                 return state.Value == Sys.C.TCP_STATE_CLOSED;

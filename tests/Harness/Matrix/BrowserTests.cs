@@ -27,7 +27,7 @@ public sealed partial class BrowserTests
     {
         var dom = Dump(Page(), "");
         Assert.That(ClaimRow().Matches(dom), Has.Count.EqualTo(Catalogue.Default.Rows.Count));
-        Assert.That(PlatformHeader().Matches(dom).Select(m => m.Groups[1].Value), Is.EqualTo(new[] { "linux-fixture-1-x64", "macos-15-arm64" }));
+        Assert.That(PlatformHeader().Matches(dom).Select(m => m.Groups[1].Value), Is.EqualTo(new[] { "linux-fixture-1-x64", "linux-fixture-1-x64@dotnet", "macos-15-arm64" }));
         Assert.That(dom, Does.Contain($"{Catalogue.Default.Rows.Count} of {Catalogue.Default.Rows.Count} rows"));
     }
 

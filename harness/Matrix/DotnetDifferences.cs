@@ -1,0 +1,49 @@
+using System.Text;
+
+namespace Conformance.Harness.Matrix;
+
+/// <summary>For C# readers: per platform, the rows where what System.Net.Sockets shows differs from what the OS's own
+/// calls show, and the claims it cannot express at all. Generated from results files, never written by hand:
+/// matrix.md carries it for every platform, README.md the host lane's (a test keeps that copy current).</summary>
+public static class DotnetDifferences
+{
+    public static string Markdown(ResultsFile file, Catalogue catalogue)
+    {
+        var os = file.Claims.Where(c => c.Layer is null).ToDictionary(c => c.Row);
+        var dotnet = file.Claims.Where(c => c.Layer == ClaimRows.DotnetLayer).ToList();
+        var md = new StringBuilder();
+        var differing = dotnet
+            .Where(d => d.Verdict != Verdict.Unsupported)
+            .Select(d => (Net: d, Os: os.GetValueOrDefault(ClaimRows.Key(d.Id, d.Family))))
+            .Where(p => p.Os is not null && (p.Os.Verdict != p.Net.Verdict || !p.Os.Observed.OrderBy(o => o.Key).SequenceEqual(p.Net.Observed.OrderBy(o => o.Key))))
+            .OrderBy(p => catalogue.Order.GetValueOrDefault(ClaimRows.Key(p.Net.Id, p.Net.Family), int.MaxValue))
+            .ToList();
+        md.AppendLine($"On `{file.Platform.Id}` ({file.Platform.Distro ?? file.Platform.Os}, {file.Platform.Runtime}), "
+            + $"{differing.Count} of {dotnet.Count(d => d.Verdict != Verdict.Unsupported)} rows with a .NET scenario show something else than the OS's calls:").AppendLine();
+        md.AppendLine("| row | the OS's calls | System.Net.Sockets | why |").AppendLine("|---|---|---|---|");
+        foreach (var (net, raw) in differing)
+        {
+            var changed = net.Observed.Keys.Union(raw!.Observed.Keys).Where(k => net.Observed.GetValueOrDefault(k) != raw.Observed.GetValueOrDefault(k)).ToList();
+            string Values(ClaimResult r) => string.Join(", ", changed.Select(k => $"`{k}={r.Observed.GetValueOrDefault(k) ?? "(none)"}`"));
+            md.AppendLine($"| `{ClaimRows.Key(net.Id, net.Family)}` | {Values(raw)} | {Values(net)} | {Escape(Why(net))} |");
+        }
+
+        var unsupported = dotnet.Where(d => d.Verdict == Verdict.Unsupported && d.Family is null or "ipv4").ToList();
+        if (unsupported.Count > 0)
+        {
+            md.AppendLine().AppendLine($"System.Net.Sockets cannot express {unsupported.Count} claims at all:").AppendLine();
+            foreach (var claim in unsupported)
+            {
+                md.AppendLine($"- `{claim.Id}`: {Escape(claim.Note ?? "")}");
+            }
+        }
+
+        return md.ToString();
+    }
+
+    /// <summary>The .NET layer's own expectation entry; where .NET does what the FAQ says and the OS does not, that.</summary>
+    private static string Why(ClaimResult net) =>
+        net.Documented?.Reason ?? net.Note ?? (net.Verdict == Verdict.Holds ? "through System.Net.Sockets the claim holds as the FAQ says" : "");
+
+    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+}

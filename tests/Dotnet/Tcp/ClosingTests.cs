@@ -1,0 +1,217 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using Conformance.Fixtures.Claims;
+using Conformance.Fixtures.Managed;
+using Conformance.Fixtures.Native;
+using Conformance.Fixtures.Native.Posix;
+using Conformance.Fixtures.Peers;
+using Conformance.Fixtures.Results;
+
+namespace Conformance.Dotnet.Tcp;
+
+/// <summary>FAQ 2.1, 2.5-2.7, 2.19, 2.22, 4.6 through System.Net.Sockets: how a connection ends, and what Send and
+/// Receive report around it. Send is write() and Receive is read() here: Socket has no other.</summary>
+public sealed class ClosingTests : ClaimTest
+{
+    private static readonly byte[] OneByte = [1];
+
+    private static void CloseWithFin(Socket peer) => peer.Close();
+
+    private static void CloseWithRst(Socket peer)
+    {
+        peer.LingerState = new LingerOption(true, 0);
+        peer.Close();
+    }
+
+    private static SysResult Receive(Socket socket) => Managed.Call(() => socket.Receive(new byte[100]));
+
+    private static SysResult Send(Socket socket) => Managed.Call(() => socket.Send(OneByte));
+
+    [Claim("tcp.read-zero-after-fin", Dotnet = true)]
+    public void ReceiveReturnsZeroAfterTheFinAndOnEveryCallAfter()
+    {
+        using var pair = ManagedPair.Connect();
+        CloseWithFin(pair.Server);
+        Managed.WaitReadable(pair.Client, "the peer's FIN");
+        Observe("read#1", Receive(pair.Client));
+        Observe("read#2", Receive(pair.Client));
+        Observe("read#3", Receive(pair.Client));
+    }
+
+    [Claim("tcp.write-after-peer-close", Dotnet = true)]
+    public void FirstSendAfterThePeerClosedSucceedsTheOneAfterFails()
+    {
+        using var pair = ManagedPair.Connect();
+        CloseWithFin(pair.Server);
+        Managed.WaitReadable(pair.Client, "the peer's FIN");
+        Observe("write#1", Send(pair.Client));
+        BrokenConnection.WaitForReset(pair.Client.Handle);
+        Observe("write#2", Send(pair.Client));
+    }
+
+    [Claim("tcp.read-after-rst", Dotnet = true)]
+    public void ReceiveFailsWithConnectionResetAfterThePeersAbortiveClose()
+    {
+        using var pair = ManagedPair.Connect();
+        CloseWithRst(pair.Server);
+        Managed.WaitReadable(pair.Client, "the peer's RST");
+        Observe("read#1", Receive(pair.Client));
+        Observe("read#2", Receive(pair.Client));
+    }
+
+    [Claim("tcp.write-after-rst", Dotnet = true)]
+    public void SendFailsAfterThePeersAbortiveClose()
+    {
+        using var pair = ManagedPair.Connect();
+        CloseWithRst(pair.Server);
+        Managed.WaitReadable(pair.Client, "the peer's RST");
+        Observe("write#1", Send(pair.Client));
+        Observe("write#2", Send(pair.Client));
+    }
+
+    /// <summary>The runtime sends with MSG_NOSIGNAL (Linux) or sets SO_NOSIGPIPE (BSD), so what a C# program sees of
+    /// SIGPIPE is what the signal mask shows while the Send fails.</summary>
+    [Claim("tcp.sigpipe", Dotnet = true)]
+    public void ASendThatFailsWithEpipeAlsoRaisesSigpipe() => SendOnABrokenConnection("Windows has no signals");
+
+    [Claim("tcp.nosignal", Dotnet = true)]
+    public void EpipeCanBeHadWithoutTheSignal() => SendOnABrokenConnection("Windows has no signals, so there is nothing to suppress");
+
+    private static void SendOnABrokenConnection(string noSignals)
+    {
+        var sigpipe = Sys.C.SIGPIPE ?? throw Unsupported(noSignals);
+        using var pair = ManagedPair.Connect();
+        CloseWithFin(pair.Server);
+        Managed.WaitReadable(pair.Client, "the peer's FIN");
+        Send(pair.Client).Expect("the send that draws the RST");
+        BrokenConnection.WaitForReset(pair.Client.Handle);
+        using var blocked = PosixSignals.Block(sigpipe);
+        Observe("errno", Send(pair.Client));
+        Observe("sigpipe-pending", PosixSignals.IsPending(sigpipe));
+    }
+
+    [Claim("tcp.write-never-zero", Dotnet = true)]
+    public void SendNeverReturnsZero()
+    {
+        using (var healthy = ManagedPair.Connect())
+        {
+            Observe("healthy", Send(healthy.Client));
+        }
+
+        using (var full = ManagedPair.Connect())
+        {
+            full.Client.Blocking = false;
+            Observe("full", SendOnceFull(full.Client));
+        }
+
+        using var closed = ManagedPair.Connect();
+        CloseWithFin(closed.Server);
+        Managed.WaitReadable(closed.Client, "the peer's FIN");
+        Observe("peer-closed", Send(closed.Client));
+    }
+
+    /// <summary>One byte into a send path that is full and stays full (see the raw layer's WriteOnceFull).</summary>
+    private static SysResult SendOnceFull(Socket nonBlocking)
+    {
+        var chunk = new byte[65536];
+        var result = default(SysResult);
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            while (Managed.Call(() => nonBlocking.Send(chunk)).Ok)
+            {
+            }
+
+            result = Send(nonBlocking);
+            if (!result.Ok || result.Value == 0)
+            {
+                return result;
+            }
+
+            nonBlocking.Poll(TimeSpan.FromMilliseconds(20), SelectMode.SelectWrite);
+        }
+
+        return result;
+    }
+
+    [Claim("tcp.half-close", Dotnet = true)]
+    public void AfterShutdownSendThePeerReadsEofAndMayStillSend()
+    {
+        using var pair = ManagedPair.Connect();
+        pair.Client.Shutdown(SocketShutdown.Send);
+        Managed.WaitReadable(pair.Server, "the client's FIN");
+        Observe("peer-read", Receive(pair.Server));
+        Observe("peer-write", Managed.Call(() => pair.Server.Send("ok"u8)));
+        Managed.WaitReadable(pair.Client, "the server's reply");
+        Observe("read-after-shutdown", Receive(pair.Client));
+    }
+
+    [Claim("tcp.linger-zero-rst", Dotnet = true)]
+    public void LingerZeroAbortsWithAnRstAndSkipsTimeWait()
+    {
+        using var pair = ManagedPair.Connect();
+        var port = Managed.Local(pair.Server).Port;
+        CloseWithRst(pair.Server);
+        Managed.WaitReadable(pair.Client, "the RST");
+        Observe("peer-read", Receive(pair.Client));
+        using var again = Managed.Tcp();
+        ObserveOk("rebind", Managed.Call(() => again.Bind(Loopback.Port(port))));
+    }
+
+    [Claim("tcp.linger-timeout", Dotnet = true)]
+    public void LingerWithATimeoutMakesCloseWaitForUnsentData()
+    {
+        using var pair = ManagedPair.Connect();
+        pair.Client.Blocking = false;
+        var chunk = new byte[65536];
+        while (Managed.Call(() => pair.Client.Send(chunk)).Ok)
+        {
+        }
+
+        pair.Client.Blocking = true;
+        pair.Client.LingerState = new LingerOption(true, 1);
+        var stopwatch = Stopwatch.StartNew();
+        ObserveOk("close", Managed.Call(pair.Client.Close));
+        Observe("seconds", Rounding.ToNearest(stopwatch.Elapsed.TotalSeconds, 0.5));
+    }
+
+    /// <summary>Bind probes TIME_WAIT; System.Net.Sockets sets SO_REUSEADDR on every bind on Unix, so what a C#
+    /// program sees differs from the raw layer there.</summary>
+    [Claim("tcp.time-wait-active-closer", Dotnet = true)]
+    public void TheActiveCloserKeepsTheAddressInTimeWait()
+    {
+        int activePort, passivePort;
+        using (var pair = ManagedPair.Connect(keepListener: true))
+        {
+            activePort = Managed.Local(pair.Listener!).Port;
+            ActiveClose(active: pair.Server, passive: pair.Client); // the server's side holds the listener's port
+        }
+
+        using (var pair = ManagedPair.Connect(keepListener: true))
+        {
+            passivePort = Managed.Local(pair.Listener!).Port;
+            ActiveClose(active: pair.Client, passive: pair.Server); // the listener's port is only the passive side
+        }
+
+        Observe("active-side-rebind", Rebind(activePort));
+        Observe("passive-side-rebind", Rebind(passivePort));
+    }
+
+    private static string Rebind(int port)
+    {
+        using var probe = Managed.Tcp();
+        return Managed.Call(() => probe.Bind(Loopback.Port(port))).OkOrError;
+    }
+
+    /// <summary>The active closer shuts down, the passive side reads EOF and closes, the active side reads the passive
+    /// FIN (so it is in TIME_WAIT) and closes.</summary>
+    internal static void ActiveClose(Socket active, Socket passive)
+    {
+        active.Shutdown(SocketShutdown.Send);
+        Managed.WaitReadable(passive, "the active closer's FIN");
+        passive.Receive(new byte[1]);
+        passive.Close();
+        Managed.WaitReadable(active, "the passive side's FIN");
+        active.Receive(new byte[1]);
+        active.Close();
+    }
+}

@@ -1,0 +1,130 @@
+using System.Net;
+using System.Net.Sockets;
+using Conformance.Fixtures.Native;
+using Conformance.Fixtures.Peers;
+
+namespace Conformance.Fixtures.Managed;
+
+/// <summary>The .NET layer's calls, in the claims' words: a return value, or the SocketException's error as a
+/// POSIX name with the SocketError kept as the native value (see <see cref="SocketErrors"/>). Only
+/// SocketException is an observation; anything else the runtime throws is the scenario breaking.</summary>
+public static class Managed
+{
+    public static SysResult Call(Func<long> call)
+    {
+        try
+        {
+            return SysResult.Of(call());
+        }
+        catch (SocketException e)
+        {
+            return SysResult.Failed(SocketErrors.ToErrno(e.SocketErrorCode));
+        }
+        catch (IOException e) when (e.InnerException is SocketException inner)
+        {
+            return SysResult.Failed(SocketErrors.ToErrno(inner.SocketErrorCode)); // NetworkStream wraps it
+        }
+    }
+
+    public static SysResult Call(Action call) => Call(() =>
+    {
+        call();
+        return 0L;
+    });
+
+    /// <summary>A Socket of the family of the claim running now (see <see cref="IpFamily.Current"/>).</summary>
+    public static Socket Tcp() => new(Loopback.Family.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+
+    public static Socket Udp() => new(Loopback.Family.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+
+    /// <summary>A Socket listening on the loopback address of the claim's family, at a port the OS picked.</summary>
+    public static Socket Listener(int backlog = 16)
+    {
+        var listener = Tcp();
+        try
+        {
+            listener.Bind(Loopback.AnyPort);
+            listener.Listen(backlog);
+            return listener;
+        }
+        catch
+        {
+            listener.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A UDP Socket bound to the loopback address of the claim's family, at a port the OS picked.</summary>
+    public static Socket UdpBound()
+    {
+        var socket = Udp();
+        try
+        {
+            socket.Bind(Loopback.AnyPort);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    public static IPEndPoint Local(Socket socket) => (IPEndPoint)socket.LocalEndPoint!;
+
+    /// <summary>Waits (bounded) until <paramref name="socket"/> is readable, as Wait.For does for a raw socket.</summary>
+    public static void WaitReadable(Socket socket, string what)
+    {
+        if (!socket.Poll(TimeSpan.FromMilliseconds(Wait.ExpectedMs), SelectMode.SelectRead))
+        {
+            throw new ScenarioException($"{what} did not arrive within {Wait.ExpectedMs} ms");
+        }
+    }
+}
+
+/// <summary>A connected TCP pair of Sockets on loopback, in the claim's family: what <see cref="TcpPair"/> is for
+/// the raw layer.</summary>
+public sealed class ManagedPair : IDisposable
+{
+    private ManagedPair(Socket client, Socket server, Socket? listener)
+    {
+        Client = client;
+        Server = server;
+        Listener = listener;
+    }
+
+    public Socket Client { get; }
+    public Socket Server { get; }
+    public Socket? Listener { get; }
+
+    public static ManagedPair Connect(bool keepListener = false)
+    {
+        var listener = Managed.Listener();
+        Socket? client = null;
+        try
+        {
+            client = Managed.Tcp();
+            client.Connect(listener.LocalEndPoint!);
+            var server = listener.Accept();
+            if (!keepListener)
+            {
+                listener.Dispose();
+            }
+
+            return new ManagedPair(client, server, keepListener ? listener : null);
+        }
+        catch
+        {
+            client?.Dispose();
+            listener.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        Client.Dispose();
+        Server.Dispose();
+        Listener?.Dispose();
+    }
+}
