@@ -25,7 +25,7 @@ public static class DotnetDifferences
         {
             var changed = net.Observed.Keys.Union(raw!.Observed.Keys).Where(k => net.Observed.GetValueOrDefault(k) != raw.Observed.GetValueOrDefault(k)).ToList();
             string Values(ClaimResult r) => string.Join(", ", changed.Select(k => $"`{k}={r.Observed.GetValueOrDefault(k) ?? "(none)"}`"));
-            md.AppendLine($"| `{ClaimRows.Key(net.Id, net.Family)}` | {Values(raw)} | {Values(net)} | {Escape(Why(net))} |");
+            md.AppendLine($"| `{ClaimRows.Key(net.Id, net.Family)}` | {Values(raw)} | {Values(net)} | {MarkdownRenderer.Escape(Why(net))} |");
         }
 
         var unsupported = dotnet.Where(d => d.Verdict == Verdict.Unsupported && d.Family is null or "ipv4").ToList();
@@ -34,7 +34,7 @@ public static class DotnetDifferences
             md.AppendLine().AppendLine($"System.Net.Sockets cannot express {unsupported.Count} claims at all:").AppendLine();
             foreach (var claim in unsupported)
             {
-                md.AppendLine($"- `{claim.Id}`: {Escape(claim.Note ?? "")}");
+                md.AppendLine($"- `{claim.Id}`: {MarkdownRenderer.Escape(claim.Note ?? "")}");
             }
         }
 
@@ -44,6 +44,4 @@ public static class DotnetDifferences
     /// <summary>The .NET layer's own expectation entry; where .NET does what the FAQ says and the OS does not, that.</summary>
     private static string Why(ClaimResult net) =>
         net.Documented?.Reason ?? net.Note ?? (net.Verdict == Verdict.Holds ? "through System.Net.Sockets the claim holds as the FAQ says" : "");
-
-    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 }

@@ -111,7 +111,8 @@ public static class MarkdownRenderer
         return text.ToString();
     }
 
-    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    /// <summary>A value as a markdown table cell: pipes escaped, on one line.</summary>
+    internal static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 
     /// <summary>Footnotes numbered in order of first use, each text once.</summary>
     private sealed class Footnotes
