@@ -85,6 +85,15 @@ public static class KernelRunner
                 console.Clear();
                 exit = await Boot(vmlinuz, initramfs, kernel.Platform, kvm: false, limit, console);
             }
+            if (PanickedBeforeTheSuite(console.ToString()) is { } panic)
+            {
+                // Seen once with the testing kernel under emulation ("Fatal exception in interrupt" 2 s into boot):
+                // the suite never started, so nothing was observed; one more boot decides.
+                progress($"the guest's kernel panicked before the suite started ({panic}); booting once more");
+                console.Clear();
+                exit = await Boot(vmlinuz, initramfs, kernel.Platform, kvm && !_kvmRefused, limit, console);
+            }
+
             var text = console.ToString();
             var begin = text.IndexOf(BootImage.Begin, StringComparison.Ordinal);
             var end = text.IndexOf(BootImage.End, StringComparison.Ordinal);
@@ -113,6 +122,11 @@ public static class KernelRunner
             return new ColumnOutcome(kernel.Name, kernel.Platform, column, null, reason);
         }
     }
+
+    /// <summary>The kernel's panic line when the guest panicked before the suite printed anything, else null.</summary>
+    public static string? PanickedBeforeTheSuite(string console) =>
+        console.Contains(BootImage.Begin, StringComparison.Ordinal) ? null
+        : console.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains("Kernel panic", StringComparison.Ordinal));
 
     /// <summary>Runs QEMU until the guest powers off (its exit code) or the limit passes (null, QEMU killed).</summary>
     private static async Task<int?> Boot(string vmlinuz, string initramfs, string platform, bool kvm, TimeSpan limit, StringBuilder console)

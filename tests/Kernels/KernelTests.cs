@@ -41,6 +41,17 @@ public sealed class KernelTests
             "the column must be complete, without errors or undocumented differences, and as approved");
     }
 
+    /// <summary>A guest whose kernel panicked before the suite printed anything is booted once more; one that ran
+    /// the suite is never run twice, whatever it printed after.</summary>
+    [Test]
+    public void OnlyAPanicBeforeTheSuiteStartedIsBootedAgain()
+    {
+        const string panic = "[    1.883928] Kernel panic - not syncing: Fatal exception in interrupt";
+        Assert.That(KernelRunner.PanickedBeforeTheSuite($"[    1.8] RIP: 0010\n{panic}\n[    3.6] Shutting down cpus with NMI\n"), Is.EqualTo(panic));
+        Assert.That(KernelRunner.PanickedBeforeTheSuite($"{BootImage.Begin}e30={BootImage.End}\n{panic}\n"), Is.Null);
+        Assert.That(KernelRunner.PanickedBeforeTheSuite("reboot: Power down\n"), Is.Null);
+    }
+
     /// <summary>An init that loops forever: the guest never powers off, QEMU is killed at the limit, and the
     /// column is errors saying so, with the console's tail.</summary>
     [Test]

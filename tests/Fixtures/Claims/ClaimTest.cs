@@ -18,6 +18,16 @@ public abstract class ClaimTest
 
     protected static void Observe(string key, string value) => ClaimRecorder.Current.Observe(key, value);
 
+    /// <summary>A Slow claim (minutes of waiting) runs only when asked for; otherwise it is inconclusive and says how
+    /// to ask.</summary>
+    protected static void RequireSlowRun()
+    {
+        if (Environment.GetEnvironmentVariable("CONFORMANCE_SLOW") != "1")
+        {
+            throw Inconclusive("a Slow claim (up to 5 minutes): set CONFORMANCE_SLOW=1, or run `conformance run --slow`");
+        }
+    }
+
     /// <summary>This environment cannot observe the claim; the reason says what it would take.</summary>
     protected static ClaimNotObservedException Inconclusive(string reason) => new(Verdict.Inconclusive, reason);
 

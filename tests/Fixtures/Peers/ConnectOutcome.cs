@@ -12,6 +12,11 @@ public static class ConnectOutcome
     public const string Refused = "refused";
     public const string Reset = "reset";
 
+    /// <summary>How long tcp.backlog-overflow lets a connect() complete before the next: long enough for a
+    /// handshake on a loaded machine (or an emulated one) while the queue has room, short once it is full (a
+    /// connection past the backlog never completes: it would wait out the bound).</summary>
+    public static int PaceMs(bool queueFull) => queueFull ? 100 : 1000;
+
     /// <summary>The outcome of a connect() whose socket is (or is not yet) writable, with its SO_ERROR.</summary>
     public static string Of(bool writable, Errno? pendingError) =>
         !writable ? Pending

@@ -33,10 +33,7 @@ public sealed class TimeWaitTests : ClaimTest
     [Claim("tcp.time-wait-duration", LimitSeconds = 330), Category("Slow")]
     public void TimeWaitLastsTwiceTheMaximumSegmentLifetime()
     {
-        if (Environment.GetEnvironmentVariable("CONFORMANCE_SLOW") != "1")
-        {
-            throw Inconclusive("a Slow claim (up to 5 minutes): set CONFORMANCE_SLOW=1, or run `conformance run --slow`");
-        }
+        RequireSlowRun();
 
         int port;
         using (var listener = Loopback.Listener())

@@ -16,6 +16,9 @@ public sealed class DeliveryTests : ClaimTest
         Observe("delivered", Wait.Within(pair.Server, Wait.Readable, 2000) != 0);
     }
 
+    /// <summary>Not known on macOS: XNU has no TCP_QUICKACK and acknowledges at once while the receive buffer holds
+    /// at most a byte (tcp_cc_delay_ack), so whether the six writes coalesce depends on the loopback round trip
+    /// against the write loop. The FAQ's values stand until a run shows them.</summary>
     [Claim("tcp.nagle-coalesces")]
     public void NagleHoldsSmallWritesWhileDataIsUnacknowledged()
     {

@@ -1,6 +1,5 @@
 using Conformance.Fixtures.Claims;
 using Conformance.Fixtures.Native;
-using Conformance.Fixtures.Native.Posix;
 using Conformance.Fixtures.Peers;
 
 namespace Conformance.Tcp.Signals;
@@ -22,19 +21,6 @@ public sealed class EintrTests : ClaimTest
     private static string RecvInterruptedBy(int signal, bool restart)
     {
         using var pair = TcpPair.Connect();
-        using var handler = PosixSignals.CatchWithUmask(signal, restart);
-        var call = BlockedCall<string>.Start(() => pair.Client.Recv(16).ToString());
-
-        call.WaitUntilInKernel();
-        PosixSignals.Send(call.PosixThread, signal);
-        if (!Wait.Until(() => PosixSignals.HandlerRan(signal), Wait.ExpectedMs, stepMs: 1))
-        {
-            throw new ScenarioException("the signal's handler never ran");
-        }
-
-        // The data that ends a call still waiting comes only now, after the handler ran while it was blocked. An
-        // interrupted call returns as the handler does; a restarted one is expected to wait, so its bound is short.
-        var (result, _) = call.Within(restart ? 100 : Wait.ExpectedMs, () => Peer.Send(pair.Server, [7]));
-        return result;
+        return Interrupted.Call(() => pair.Client.Recv(16).ToString(), () => Peer.Send(pair.Server, [7]), signal, restart);
     }
 }
