@@ -60,10 +60,7 @@ public sealed class ConnectionTests : ClaimTest
         }
     }
 
-    private static string PendingError(Socket socket) =>
-        socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error) is int error and not 0
-            ? SocketErrors.ToErrno((SocketError)error).Name
-            : "0";
+    private static string PendingError(Socket socket) => Managed.PendingError(socket)?.Name ?? "0";
 
     [Claim("tcp.connect-timeout", Dotnet = true)]
     public void ConnectCanBeCutShortWithANonBlockingConnectAndAWait()

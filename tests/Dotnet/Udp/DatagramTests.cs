@@ -12,26 +12,6 @@ public sealed class DatagramTests : ClaimTest
 {
     private static IPEndPoint At(Socket socket) => Managed.Local(socket);
 
-    /// <summary>Every datagram queued, read without blocking once the first has come.</summary>
-    private static List<byte[]> Drain(Socket socket, int bufferSize = 65536)
-    {
-        var datagrams = new List<byte[]>();
-        if (!socket.Poll(TimeSpan.FromMilliseconds(Wait.ExpectedMs), SelectMode.SelectRead))
-        {
-            return datagrams;
-        }
-
-        socket.Blocking = false;
-        var buffer = new byte[bufferSize];
-        while (Managed.Call(() => socket.Receive(buffer)) is { Ok: true } n)
-        {
-            datagrams.Add(buffer[..(int)n.Value]);
-        }
-
-        socket.Blocking = true;
-        return datagrams;
-    }
-
     [Claim("udp.send-unconnected", Dotnet = true)]
     public void SendIsNotAllowedOnAnUnconnectedSocketSendToIs()
     {
@@ -50,7 +30,7 @@ public sealed class DatagramTests : ClaimTest
         receiver.Connect(At(peer));
         other.SendTo("O"u8, At(receiver));
         peer.SendTo("P"u8, At(receiver));
-        Observe("received", string.Concat(Drain(receiver).Select(d => (char)d[0])));
+        Observe("received", string.Concat(Managed.Drain(receiver).Select(d => (char)d[0])));
     }
 
     [Claim("udp.connected-icmp", Dotnet = true)]
@@ -187,7 +167,7 @@ public sealed class DatagramTests : ClaimTest
             sender.SendTo(new byte[10], At(receiver));
         }
 
-        var queued = Drain(receiver).Count;
+        var queued = Managed.Drain(receiver).Count;
         Observe("queued", queued);
         Observe("payload-bytes", queued * 10);
         Observe("rcvbuf", receiver.ReceiveBufferSize);

@@ -72,6 +72,48 @@ public static class Managed
 
     public static IPEndPoint Local(Socket socket) => (IPEndPoint)socket.LocalEndPoint!;
 
+    /// <summary>The error the socket has pending (SocketOptionName.Error, which the runtime reports as a
+    /// SocketError), by its POSIX name, or null. Reading it clears it, as reading SO_ERROR does.</summary>
+    public static Errno? PendingError(Socket socket) =>
+        socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error) is int error and not 0
+            ? SocketErrors.ToErrno((SocketError)error)
+            : null;
+
+    /// <summary>Waits for the first datagram, then reads every datagram queued until the socket would block, as
+    /// <see cref="Datagrams.Drain"/> does for a raw socket: <paramref name="expected"/> is how many it waits for at
+    /// most; the rest are what is already there.</summary>
+    public static List<byte[]> Drain(Socket socket, int expected = 0, int bufferSize = 65536)
+    {
+        var datagrams = new List<byte[]>();
+        if (!socket.Poll(TimeSpan.FromMilliseconds(Wait.ExpectedMs), SelectMode.SelectRead))
+        {
+            return datagrams;
+        }
+
+        socket.Blocking = false;
+        try
+        {
+            var buffer = new byte[bufferSize];
+            while (true)
+            {
+                var n = Call(() => socket.Receive(buffer));
+                if (n.Ok)
+                {
+                    datagrams.Add(buffer[..(int)n.Value]);
+                }
+                else if (datagrams.Count >= expected || n.Error!.Name != "EAGAIN"
+                    || !socket.Poll(TimeSpan.FromMilliseconds(200), SelectMode.SelectRead))
+                {
+                    return datagrams; // one of the expected datagrams may still be on its way: 200 ms for it
+                }
+            }
+        }
+        finally
+        {
+            socket.Blocking = true;
+        }
+    }
+
     /// <summary>Waits (bounded) until <paramref name="socket"/> is readable, as Wait.For does for a raw socket.</summary>
     public static void WaitReadable(Socket socket, string what)
     {
