@@ -81,11 +81,10 @@ public sealed class AcceptQueueTests : ClaimTest
 
             // Ignored SYNs are retried after a second or more; half a second shows who got in and who waits.
             Settles(clients[^1], 500);
-            var states = clients.Select(Outcome).ToList();
-            Observe("established", states.Count(s => s == ConnectOutcome.Established));
-            Observe("pending", states.Count(s => s == ConnectOutcome.Pending));
-            Observe("refused", states.Count(s => s == ConnectOutcome.Refused));
-            Observe("reset", states.Count(s => s == ConnectOutcome.Reset));
+            foreach (var (outcome, count) in ConnectOutcome.Tally(clients.Select(Outcome).ToList()))
+            {
+                Observe(outcome, count);
+            }
         }
         finally
         {

@@ -12,6 +12,10 @@ public static class ConnectOutcome
     public const string Refused = "refused";
     public const string Reset = "reset";
 
+    /// <summary>How many connects ended each way, in the order tcp.backlog-overflow records them.</summary>
+    public static IEnumerable<(string Outcome, int Count)> Tally(IReadOnlyCollection<string> outcomes) =>
+        new[] { Established, Pending, Refused, Reset }.Select(o => (o, outcomes.Count(s => s == o)));
+
     /// <summary>How long tcp.backlog-overflow lets a connect() complete before the next: long enough for a
     /// handshake on a loaded machine (or an emulated one) while the queue has room, short once it is full (a
     /// connection past the backlog never completes: it would wait out the bound).</summary>

@@ -39,11 +39,10 @@ public sealed class ConnectTests : ClaimTest
             // Not known on Windows: it answers an overflowing SYN with an RST but retries a refused connect for
             // about 2 s (libuv#2896), so at half a second those are most likely still pending, as the FAQ says.
             Wait.Within(clients[^1], Wait.Writable, 500);
-            var states = clients.Select(ConnectOutcome.Of).ToList();
-            Observe("established", states.Count(s => s == ConnectOutcome.Established));
-            Observe("pending", states.Count(s => s == ConnectOutcome.Pending));
-            Observe("refused", states.Count(s => s == ConnectOutcome.Refused));
-            Observe("reset", states.Count(s => s == ConnectOutcome.Reset));
+            foreach (var (outcome, count) in ConnectOutcome.Tally(clients.Select(ConnectOutcome.Of).ToList()))
+            {
+                Observe(outcome, count);
+            }
         }
         finally
         {
