@@ -26,7 +26,7 @@ public sealed class AcceptQueueTests : ClaimTest
                 throw new ScenarioException("Socket.Select never said the listener was readable");
             }
 
-            ClosingTests.CloseWithRst(client);
+            Managed.CloseWithRst(client);
         }
 
         // A stack that drops the reset connection from the queue makes the listener unreadable again: a short
@@ -76,11 +76,11 @@ public sealed class AcceptQueueTests : ClaimTest
             {
                 client.Blocking = false;
                 Managed.Call(() => client.Connect(listener.LocalEndPoint!));
-                queueFull |= !Settles(client, ConnectOutcome.PaceMs(queueFull));
+                queueFull |= !Managed.ConnectSettled(client, ConnectOutcome.PaceMs(queueFull));
             }
 
             // Ignored SYNs are retried after a second or more; half a second shows who got in and who waits.
-            Settles(clients[^1], 500);
+            Managed.ConnectSettled(clients[^1], 500);
             foreach (var (outcome, count) in ConnectOutcome.Tally(clients.Select(Outcome).ToList()))
             {
                 Observe(outcome, count);
@@ -92,13 +92,9 @@ public sealed class AcceptQueueTests : ClaimTest
         }
     }
 
-    /// <summary>Writable, or in error (Winsock reports a failed connect only in the error set).</summary>
-    private static bool Settles(Socket client, int limitMs) =>
-        client.Poll(TimeSpan.FromMilliseconds(limitMs), SelectMode.SelectWrite) || client.Poll(TimeSpan.Zero, SelectMode.SelectError);
-
     private static string Outcome(Socket client)
     {
-        var settled = Settles(client, 0);
+        var settled = Managed.ConnectSettled(client, 0);
         return ConnectOutcome.Of(settled, settled ? Managed.PendingError(client) : null);
     }
 }

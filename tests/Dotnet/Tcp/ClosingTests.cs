@@ -17,12 +17,6 @@ public sealed class ClosingTests : ClaimTest
 
     private static void CloseWithFin(Socket peer) => peer.Close();
 
-    internal static void CloseWithRst(Socket peer)
-    {
-        peer.LingerState = new LingerOption(true, 0);
-        peer.Close();
-    }
-
     private static SysResult Receive(Socket socket) => Managed.Call(() => socket.Receive(new byte[100]));
 
     private static SysResult Send(Socket socket) => Managed.Call(() => socket.Send(OneByte));
@@ -53,7 +47,7 @@ public sealed class ClosingTests : ClaimTest
     public void ReceiveFailsWithConnectionResetAfterThePeersAbortiveClose()
     {
         using var pair = ManagedPair.Connect();
-        CloseWithRst(pair.Server);
+        Managed.CloseWithRst(pair.Server);
         Managed.WaitReadable(pair.Client, "the peer's RST");
         Observe("read#1", Receive(pair.Client));
         Observe("read#2", Receive(pair.Client));
@@ -63,7 +57,7 @@ public sealed class ClosingTests : ClaimTest
     public void SendFailsAfterThePeersAbortiveClose()
     {
         using var pair = ManagedPair.Connect();
-        CloseWithRst(pair.Server);
+        Managed.CloseWithRst(pair.Server);
         Managed.WaitReadable(pair.Client, "the peer's RST");
         Observe("write#1", Send(pair.Client));
         Observe("write#2", Send(pair.Client));
@@ -150,7 +144,7 @@ public sealed class ClosingTests : ClaimTest
     {
         using var pair = ManagedPair.Connect();
         var port = Managed.Local(pair.Server).Port;
-        CloseWithRst(pair.Server);
+        Managed.CloseWithRst(pair.Server);
         Managed.WaitReadable(pair.Client, "the RST");
         Observe("peer-read", Receive(pair.Client));
         using var again = Managed.Tcp();

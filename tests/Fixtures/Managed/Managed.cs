@@ -72,6 +72,18 @@ public static class Managed
 
     public static IPEndPoint Local(Socket socket) => (IPEndPoint)socket.LocalEndPoint!;
 
+    /// <summary>Whether a non-blocking Connect has settled within <paramref name="limitMs"/>: writable, or in error
+    /// (Winsock reports a failed connect only in the error set).</summary>
+    public static bool ConnectSettled(Socket socket, int limitMs) =>
+        socket.Poll(TimeSpan.FromMilliseconds(limitMs), SelectMode.SelectWrite) || socket.Poll(TimeSpan.Zero, SelectMode.SelectError);
+
+    /// <summary>The abortive close of FAQ 2.1 and 4.6: LingerState {true, 0}, then Close, sends an RST.</summary>
+    public static void CloseWithRst(Socket peer)
+    {
+        peer.LingerState = new LingerOption(true, 0);
+        peer.Close();
+    }
+
     /// <summary>The error the socket has pending (SocketOptionName.Error, which the runtime reports as a
     /// SocketError), by its POSIX name, or null. Reading it clears it, as reading SO_ERROR does.</summary>
     public static Errno? PendingError(Socket socket) =>
