@@ -83,7 +83,8 @@ public static partial class CommandLine
     {
         var root = Build();
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        // --help answers even when the verb's required options are missing: that is when a person asks for it.
+        if (parse.Errors.Count > 0 && parse.Action is not DetailedHelp)
         {
             Console.Error.WriteLine($"conformance: {Problem(parse, root)}");
             return 2;

@@ -5,8 +5,9 @@ using Conformance.Harness.Gate;
 namespace Conformance.Harness.Columns;
 
 /// <summary>What one column run (a distro container, a kernel guest) came to: its results file (a column of
-/// errors when the run failed), or why it was skipped.</summary>
-public sealed record ColumnOutcome(string Name, string Platform, ResultsFile? Results, string? Skipped, string? Failure);
+/// errors when the run failed), or why it was skipped; <paramref name="Note"/> says how it ran where that is worth
+/// knowing (a guest emulated because KVM could not run it).</summary>
+public sealed record ColumnOutcome(string Name, string Platform, ResultsFile? Results, string? Skipped, string? Failure, string? Note = null);
 
 /// <summary>What every kind of column run shares: how its results are summed up, what a failed run's column
 /// looks like, and what makes a column acceptable.</summary>
@@ -38,7 +39,11 @@ public static class Columns
                 User = "root",
             },
             StartedAt = DateTime.UtcNow,
-            Claims = [.. Catalogue.Default.Rows.Select(r => new ClaimResult { Id = r.Claim.Id, Faq = r.Claim.Faq, Family = r.Family, Verdict = Verdict.Error, Observed = [], Note = note })],
+            // Every expected cell, of every family and layer, so a broken run shows as many errors as a good one has cells.
+            Claims = [.. ClaimRows.Cells(Catalogue.Default).Select(c => new ClaimResult
+            {
+                Id = c.Row.Claim.Id, Faq = c.Row.Claim.Faq, Family = c.Row.Family, Layer = c.Layer, Verdict = Verdict.Error, Observed = [], Note = note,
+            })],
         };
     }
 

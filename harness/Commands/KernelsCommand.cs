@@ -21,7 +21,8 @@ public static class KernelsCommand
             linux-kernel-6.1-x64-vm, the full release in osVersion). Unlike distro containers, these columns differ
             in the kernel itself: the TCP/IP stack. Needs qemu-system-x86, busybox-static and cpio;
             ci/fetch-kernels.sh and ci/make-rootfs.sh bookworm-vm make the kernels and the userland. KVM is used
-            when /dev/kvm is usable.
+            while it shows it can run a guest (the guest's first console line within 10 s); otherwise the guest is
+            killed and it and the rest of the sweep run under software emulation, and the progress says why.
 
             Exit code 0, 1 when a kernel failed, 2 on bad input or without QEMU.
             """);

@@ -19,6 +19,7 @@ public static class BootImage
         # PID 1 of a kernel column's guest: runs every claim, prints the results, powers off. (BootImage.cs)
         export PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root
         mount -t proc proc /proc
+        echo 1 > /proc/sys/kernel/printk   # the kernel's messages stay off the console the results are read from
         mount -t sysfs sysfs /sys
         mount -t devtmpfs devtmpfs /dev 2>/dev/null
         mkdir -p /run /tmp && mount -t tmpfs tmpfs /run && mount -t tmpfs tmpfs /tmp

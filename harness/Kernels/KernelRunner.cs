@@ -19,29 +19,15 @@ public static class KernelRunner
         : Qemu.Length == 0 ? "QEMU is not installed: apt-get install qemu-system-x86 (and busybox-static, cpio)"
         : null;
 
-    private static bool _kvmRefused;
-
     public static string KernelDir(string suite) => Path.Combine(Payload.CacheRoot, "kernels", suite);
-
-    public static bool KvmUsable()
-    {
-        try
-        {
-            using var kvm = File.Open("/dev/kvm", FileMode.Open, FileAccess.ReadWrite);
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
 
     public static async Task<List<ColumnOutcome>> RunAll(IReadOnlyList<KernelEntry> kernels, string userland, string outDir, TimeSpan limit, Cli.IProgress progress)
     {
         var outcomes = new List<ColumnOutcome>();
+        var guests = new GuestOptions(limit, Accelerator.Here());
         foreach (var kernel in kernels) // one guest at a time: each gets both cores
         {
-            var outcome = await RunOne(kernel, userland, limit, line => progress.Line($"[{kernel.Name}] {line}"));
+            var outcome = await RunOne(kernel, userland, guests, line => progress.Line($"[{kernel.Name}] {line}"));
             if (outcome.Results is { } results)
             {
                 results.Save(Path.Combine(outDir, $"{results.Platform.Id}.json"));
@@ -55,10 +41,10 @@ public static class KernelRunner
     }
 
     /// <summary>One kernel's column, in the lane named by the kernel entry.</summary>
-    public static async Task<ColumnOutcome> RunOne(KernelEntry kernel, string userland, TimeSpan limit, Action<string> progress, string? initramfsOverride = null) =>
-        Columns.Columns.InLane(await Run(kernel, userland, limit, progress, initramfsOverride));
+    public static async Task<ColumnOutcome> RunOne(KernelEntry kernel, string userland, GuestOptions guest, Action<string> progress) =>
+        Columns.Columns.InLane(await Run(kernel, userland, guest, progress));
 
-    private static async Task<ColumnOutcome> Run(KernelEntry kernel, string userland, TimeSpan limit, Action<string> progress, string? initramfsOverride)
+    private static async Task<ColumnOutcome> Run(KernelEntry kernel, string userland, GuestOptions guest, Action<string> progress)
     {
         var vmlinuz = Path.Combine(KernelDir(kernel.Suite), "vmlinuz");
         if (!File.Exists(vmlinuz))
@@ -72,26 +58,17 @@ public static class KernelRunner
         var stopwatch = Stopwatch.StartNew();
         try
         {
-            var initramfs = initramfsOverride ?? await BootImage.For(userland, progress);
+            var initramfs = guest.Initramfs ?? await BootImage.For(userland, progress);
             var release = File.ReadAllText(Path.Combine(Path.GetDirectoryName(vmlinuz)!, "release")).Trim();
-            var kvm = KvmUsable() && !_kvmRefused;
-            progress($"booting {release} ({(kvm ? "KVM" : "software emulation")})");
-            var exit = await Boot(vmlinuz, initramfs, kernel.Platform, kvm, limit, console);
-            if (kvm && exit is not (null or 0) && !console.ToString().Contains(BootImage.Begin, StringComparison.Ordinal) && stopwatch.Elapsed < TimeSpan.FromSeconds(20))
-            {
-                // /dev/kvm can exist and still refuse this CPU model (nested virtualisation): emulate instead.
-                _kvmRefused = true;
-                progress($"KVM refused the guest ({console.ToString().Split('\n')[0].Trim()}); booting under software emulation");
-                console.Clear();
-                exit = await Boot(vmlinuz, initramfs, kernel.Platform, kvm: false, limit, console);
-            }
+            progress($"booting {release} ({guest.Accelerator.Emulated switch { null => "KVM", var why => $"software emulation: {why}" }})");
+            var exit = await Boot(vmlinuz, initramfs, kernel.Platform, guest, console, progress);
             if (PanickedBeforeTheSuite(console.ToString()) is { } panic)
             {
                 // Seen once with the testing kernel under emulation ("Fatal exception in interrupt" 2 s into boot):
                 // the suite never started, so nothing was observed; one more boot decides.
                 progress($"the guest's kernel panicked before the suite started ({panic}); booting once more");
                 console.Clear();
-                exit = await Boot(vmlinuz, initramfs, kernel.Platform, kvm && !_kvmRefused, limit, console);
+                exit = await Boot(vmlinuz, initramfs, kernel.Platform, guest, console, progress);
             }
 
             var text = console.ToString();
@@ -99,7 +76,9 @@ public static class KernelRunner
             var end = text.IndexOf(BootImage.End, StringComparison.Ordinal);
             if (exit is null)
             {
-                throw new TimeoutException($"the guest did not power off within {limit.TotalMinutes:0.#} min and was killed");
+                throw new TimeoutException(guest.Stop.IsCancellationRequested
+                    ? "the guest was stopped before it powered off, and was killed"
+                    : $"the guest did not power off within {guest.Limit.TotalMinutes:0.#} min and was killed");
             }
 
             if (begin < 0 || end < begin)
@@ -111,7 +90,7 @@ public static class KernelRunner
             var results = JsonSerializer.Deserialize<ResultsFile>(Convert.FromBase64String(base64), Json.Options)
                 ?? throw new InvalidOperationException("the guest printed an empty results file");
             progress($"{Columns.Columns.Summary(results)} in {stopwatch.Elapsed.TotalSeconds:0} s");
-            return new ColumnOutcome(kernel.Name, kernel.Platform, results, null, null);
+            return new ColumnOutcome(kernel.Name, kernel.Platform, results, null, null, guest.Accelerator.Emulated);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -128,23 +107,81 @@ public static class KernelRunner
         console.Contains(BootImage.Begin, StringComparison.Ordinal) ? null
         : console.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains("Kernel panic", StringComparison.Ordinal));
 
-    /// <summary>Runs QEMU until the guest powers off (its exit code) or the limit passes (null, QEMU killed).</summary>
-    private static async Task<int?> Boot(string vmlinuz, string initramfs, string platform, bool kvm, TimeSpan limit, StringBuilder console)
+    /// <summary>Boots the guest until it powers off (QEMU's exit code) or is killed (null). With KVM, a guest that
+    /// prints nothing of its own within <see cref="Accelerator.SignOfLife"/>, or that QEMU gives up on before it
+    /// does, is killed and booted under software emulation, as every later guest of the sweep is.</summary>
+    private static async Task<int?> Boot(string vmlinuz, string initramfs, string platform, GuestOptions guest, StringBuilder console, Action<string> progress)
+    {
+        if (guest.Accelerator.Kvm)
+        {
+            var (exit, alive) = await Start(vmlinuz, initramfs, platform, guest, kvm: true, console);
+            if (alive)
+            {
+                return exit;
+            }
+
+            var said = console.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+            guest.Accelerator.Refuse(exit is null
+                ? $"the guest printed nothing within {Accelerator.SignOfLife.TotalSeconds:0} s"
+                : $"QEMU stopped (exit {exit}) before the guest printed anything{(said is null ? "" : $": {said}")}");
+            progress($"{guest.Accelerator.Emulated}; software emulation for the rest of the sweep");
+            console.Clear();
+        }
+
+        return (await Start(vmlinuz, initramfs, platform, guest, kvm: false, console)).Exit;
+    }
+
+    /// <summary>Runs QEMU once: its exit code (null when killed), and whether the guest printed a line of its own
+    /// (QEMU's own messages, "qemu-system-x86_64: ...", are not the guest's).</summary>
+    private static async Task<(int? Exit, bool Alive)> Start(string vmlinuz, string initramfs, string platform, GuestOptions guest, bool kvm, StringBuilder console)
     {
         string[] args =
         [
             "-machine", kvm ? "accel=kvm" : "accel=tcg", "-cpu", kvm ? "host" : "max", "-smp", "2", "-m", "3072",
             "-kernel", vmlinuz, "-initrd", initramfs,
-            "-append", $"console=ttyS0 panic=-1 quiet CONFORMANCE_PLATFORM_ID={platform}",
+            // Not quiet: the kernel's banner is the guest's first sign of life. The init turns the console's log
+            // level down before the suite runs, so no kernel message lands inside the results.
+            "-append", $"console=ttyS0 panic=-1 CONFORMANCE_PLATFORM_ID={platform}",
             "-nic", "none", "-display", "none", "-serial", "stdio", "-monitor", "none", "-no-reboot",
         ];
-        var result = await ExternalProgram.RunAsync(Qemu, args, limit, onLine: line =>
+        var alive = false;
+        var silenced = false;
+        using var silent = CancellationTokenSource.CreateLinkedTokenSource(guest.Stop);
+        using var probe = kvm
+            ? new Timer(_ =>
+            {
+                lock (console)
+                {
+                    if (!alive)
+                    {
+                        silenced = true;
+                        silent.Cancel();
+                    }
+                }
+            }, null, Accelerator.SignOfLife, Timeout.InfiniteTimeSpan)
+            : null;
+        var result = await ExternalProgram.RunAsync(guest.Accelerator.Qemu, args, guest.Limit, onLine: line =>
         {
             lock (console)
             {
                 console.AppendLine(line);
+                alive |= !silenced && !line.StartsWith("qemu-system", StringComparison.Ordinal) && line.Trim().Length > 0;
             }
-        });
-        return result.Exit;
+
+            guest.OnConsole?.Invoke(line);
+        }, stop: silent.Token);
+        lock (console)
+        {
+            return (result.Exit, alive);
+        }
     }
+}
+
+/// <summary>How a kernel column's guest runs: its time limit, the accelerator the sweep shares, and for tests an
+/// initramfs of their own, a watcher of the console and a way to stop the guest.</summary>
+public sealed record GuestOptions(TimeSpan Limit, Accelerator Accelerator)
+{
+    public string? Initramfs { get; init; }
+    public Action<string>? OnConsole { get; init; }
+    public CancellationToken Stop { get; init; }
 }

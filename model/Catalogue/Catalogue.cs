@@ -78,8 +78,11 @@ public static class ClaimRows
     public static string Key(string id, string? family, string? layer) => layer is null ? Key(id, family) : $"{Key(id, family)}@{layer}";
 
     /// <summary>Every result a complete column holds: each row at each layer its claim is observed at.</summary>
-    public static IEnumerable<string> Expected(Catalogue catalogue) =>
-        catalogue.Rows.SelectMany(r => r.Claim.Layers.Select(layer => Key(r.Claim.Id, r.Family, layer)));
+    public static IEnumerable<string> Expected(Catalogue catalogue) => Cells(catalogue).Select(c => Key(c.Row.Claim.Id, c.Row.Family, c.Layer));
+
+    /// <summary>The cells of a complete column: every row (claim x family) at every layer its claim is observed at.</summary>
+    public static IEnumerable<(ClaimRow Row, string? Layer)> Cells(Catalogue catalogue) =>
+        catalogue.Rows.SelectMany(r => r.Claim.Layers.Select(layer => (r, layer)));
 }
 
 /// <summary>An FAQ section the suite leaves out on purpose, with the reason the matrix shows.</summary>

@@ -15,8 +15,10 @@ public sealed record ProgramResult(int? Exit, string Output)
 public static class ExternalProgram
 {
     /// <param name="input">What the program reads on standard input (then end of file); none: end of file at once.</param>
+    /// <param name="stop">Kills the program before its limit, as the limit would (a guest that showed no sign of life).</param>
     public static async Task<ProgramResult> RunAsync(string file, IEnumerable<string> args, TimeSpan limit,
-        IDictionary<string, string>? environment = null, Action<string>? onLine = null, string? workingDirectory = null, string? input = null)
+        IDictionary<string, string>? environment = null, Action<string>? onLine = null, string? workingDirectory = null, string? input = null,
+        CancellationToken stop = default)
     {
         var start = new ProcessStartInfo(file)
         {
@@ -62,7 +64,8 @@ public static class ExternalProgram
         }
 
         process.StandardInput.Close();
-        using var cancel = new CancellationTokenSource(limit);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        cancel.CancelAfter(limit);
         try
         {
             await process.WaitForExitAsync(cancel.Token);

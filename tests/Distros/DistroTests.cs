@@ -65,7 +65,8 @@ public sealed class DistroTests
 
             Assert.That(outcome.Failure, Is.Not.Null);
             Assert.That(outcome.Results!.Platform.Id, Is.EqualTo("linux-broken-0-x64-container"));
-            Assert.That(outcome.Results.Claims, Has.Count.EqualTo(Catalogue.Default.Rows.Count).And.All.Matches<ClaimResult>(c => c.Verdict == Verdict.Error));
+            Assert.That(outcome.Results.Claims, Has.Count.EqualTo(ClaimRows.Expected(Catalogue.Default).Count()).And.All.Matches<ClaimResult>(c => c.Verdict == Verdict.Error));
+            Assert.That(outcome.Results.Claims.Select(c => c.Row), Is.EquivalentTo(ClaimRows.Expected(Catalogue.Default)), "every family and layer");
             Assert.That(outcome.Results.Claims[0].Note, Does.Contain($"the {suite} container failed"));
         }
         finally

@@ -34,6 +34,18 @@ public sealed partial class DocumentedOptionsTests
         Assert.That(unknown, Is.Empty, $"{document} passes options the command line does not have");
     }
 
+    public static IEnumerable<string> Verbs() => Harness.Cli.CommandLine.Build().Subcommands.Select(c => c.Name);
+
+    /// <summary>Help is where a person goes when they do not know a verb's required options, so it must not demand them.</summary>
+    [TestCaseSource(nameof(Verbs))]
+    public void EveryVerbsHelpPrintsItsOptionsAndExitsZero(string verb)
+    {
+        var (exit, output, error) = CommandLine.Run(verb, "--help");
+        Assert.That((exit, error), Is.EqualTo((0, "")), $"conformance {verb} --help");
+        var options = Harness.Cli.CommandLine.Build().Subcommands.Single(c => c.Name == verb).Options.Select(o => o.Name);
+        Assert.That(options, Has.All.Matches<string>(o => output.Contains(o, StringComparison.Ordinal)), "the help lists every option of the verb");
+    }
+
     [GeneratedRegex(@"## The command line\n.*?```text\n(?<lines>.*?)```", RegexOptions.Singleline)]
     private static partial Regex SynopsisBlock();
 
