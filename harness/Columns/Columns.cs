@@ -21,7 +21,7 @@ public static class Columns
 
     /// <summary>A column of errors, so a broken run shows in the matrix and the gate instead of vanishing.
     /// <paramref name="what"/> names what failed ("container", "guest").</summary>
-    public static ResultsFile ErrorColumn(string name, string what, string platform, string description, string? container, string reason, string logTail)
+    public static ResultsFile ErrorColumn(string name, string what, string platform, string description, string? container, ColumnInfo column, string reason, string logTail)
     {
         var failed = $"the {name} {what} failed: {reason}";
         var note = string.IsNullOrWhiteSpace(logTail) ? failed : $"{failed}; log tail: {logTail}";
@@ -38,6 +38,7 @@ public static class Columns
                 Container = container,
                 User = "root",
             },
+            Column = column,
             StartedAt = DateTime.UtcNow,
             // Every expected cell, of every family and layer, so a broken run shows as many errors as a good one has cells.
             Claims = [.. ClaimRows.Cells(Catalogue.Default).Select(c => new ClaimResult

@@ -8,6 +8,9 @@ namespace Conformance.Harness.Distros;
 public sealed record Distro
 {
     public required string Name { get; init; }
+
+    /// <summary>The column's header in the matrix ("debian 12 ctr"; "gVisor {version}" is filled in like the platform id).</summary>
+    public required string Label { get; init; }
     public required string Platform { get; init; }
     public string? Image { get; init; }
     public string? Rootfs { get; init; }
@@ -27,6 +30,9 @@ public sealed record Distro
 public sealed record KernelEntry
 {
     public required string Name { get; init; }
+
+    /// <summary>The column's header in the matrix ("kernel 6.1").</summary>
+    public required string Label { get; init; }
     public required string Platform { get; init; }
     public required string Suite { get; init; }
 
@@ -60,6 +66,13 @@ public static class DistroConfig
         if (file?.Schema != Schema)
         {
             throw new BadInputException($"{path}: schema is '{file?.Schema}', expected '{Schema}'");
+        }
+
+        var unlabelled = file.Distros.Select(d => (d.Name, d.Label)).Concat((file.Kernels ?? []).Select(k => (k.Name, k.Label)))
+            .FirstOrDefault(e => string.IsNullOrWhiteSpace(e.Label));
+        if (unlabelled.Name is not null)
+        {
+            throw new BadInputException($"{path}: entry '{unlabelled.Name}' needs a \"label\", its column's header in the matrix (\"debian 12 ctr\")");
         }
 
         var bad = file.Distros.FirstOrDefault(d => (d.Image is null) == (d.Rootfs is null));

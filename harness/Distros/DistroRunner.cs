@@ -72,7 +72,7 @@ public static class DistroRunner
             if (distro.Runtime is { } runtime)
             {
                 var version = await Sandbox.Version(runtime);
-                distro = distro with { Platform = Sandbox.PlatformId(distro.Platform, version) };
+                distro = distro with { Platform = Sandbox.Filled(distro.Platform, version), Label = Sandbox.Filled(distro.Label, version) };
                 environment["CONFORMANCE_OCI_RUNTIME"] = $"{runtime} {version}";
                 environment["CONFORMANCE_PLATFORM_ID"] = distro.Platform;
             }
@@ -109,7 +109,7 @@ public static class DistroRunner
             }
 
             progress($"{Columns.Columns.Summary(results)} in {stopwatch.Elapsed.TotalSeconds:0} s (exit {exit})");
-            return new ColumnOutcome(distro.Name, distro.Platform, results, null, null);
+            return new ColumnOutcome(distro.Name, distro.Platform, results with { Column = Column(distro) }, null, null);
         }
         catch (Exception e)
         {
@@ -118,7 +118,7 @@ public static class DistroRunner
                 : $"{e.GetType().Name}: {e.Message.Split('\n')[0].Trim()}";
             var tail = container is null ? "" : await LogTail(container);
             progress($"error: {reason}");
-            var column = Columns.Columns.ErrorColumn(distro.Name, "container", distro.Platform, distro.Image ?? $"Debian {distro.Rootfs} (minbase)", "docker", reason, tail);
+            var column = Columns.Columns.ErrorColumn(distro.Name, "container", distro.Platform, distro.Image ?? $"Debian {distro.Rootfs} (minbase)", "docker", Column(distro), reason, tail);
             return new ColumnOutcome(distro.Name, distro.Platform, column, null, reason);
         }
         finally
@@ -129,6 +129,11 @@ public static class DistroRunner
             }
         }
     }
+
+    /// <summary>A distro's column: a container on the host's kernel, or under another runtime a sandbox with a stack of its own.</summary>
+    private static ColumnInfo Column(Distro distro) =>
+        ColumnInfo.Of(distro.Runtime is null ? ColumnKinds.Container : ColumnKinds.Sandbox, distro.Label,
+            distro.Runtime is { } runtime ? $"under the OCI runtime {runtime}" : null);
 
     private static async Task<string> LogTail(IContainer container)
     {

@@ -31,9 +31,9 @@ public static partial class Sandbox
         return match.Success ? match.Groups[1].Value : "unknown";
     }
 
-    /// <summary>The configured platform id with {version} filled in, cut to what an id may hold
+    /// <summary>A configured platform id or label with {version} filled in, cut to what an id may hold
     /// (linux-gvisor-{version}-x64-container becomes linux-gvisor-0.0-20221219.0-x64-container).</summary>
-    public static string PlatformId(string template, string version) =>
+    public static string Filled(string template, string version) =>
         template.Replace("{version}", IdChars().Replace(version.ToLowerInvariant(), "-").Trim('-'), StringComparison.Ordinal);
 
     [GeneratedRegex(@"version\s+(\S+)")]

@@ -90,17 +90,21 @@ public static class KernelRunner
             var results = JsonSerializer.Deserialize<ResultsFile>(Convert.FromBase64String(base64), Json.Options)
                 ?? throw new InvalidOperationException("the guest printed an empty results file");
             progress($"{Columns.Columns.Summary(results)} in {stopwatch.Elapsed.TotalSeconds:0} s");
-            return new ColumnOutcome(kernel.Name, kernel.Platform, results, null, null, guest.Accelerator.Emulated);
+            return new ColumnOutcome(kernel.Name, kernel.Platform, results with { Column = Column(kernel, guest) }, null, null, guest.Accelerator.Emulated);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             var reason = $"{e.GetType().Name}: {e.Message.Split('\n')[0].Trim()}";
             var tail = string.Join(" / ", console.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(5));
             progress($"error: {reason}");
-            var column = Columns.Columns.ErrorColumn(kernel.Name, "guest", kernel.Platform, $"Debian {userland} on QEMU", null, reason, tail);
+            var column = Columns.Columns.ErrorColumn(kernel.Name, "guest", kernel.Platform, $"Debian {userland} on QEMU", null, Column(kernel, guest), reason, tail);
             return new ColumnOutcome(kernel.Name, kernel.Platform, column, null, reason);
         }
     }
+
+    /// <summary>A kernel's column, saying how its guest ran: with KVM, or emulated and why.</summary>
+    private static ColumnInfo Column(KernelEntry kernel, GuestOptions guest) =>
+        ColumnInfo.Of(ColumnKinds.Kernel, kernel.Label, guest.Accelerator.Emulated is { } why ? $"QEMU, software emulation ({why})" : "QEMU with KVM");
 
     /// <summary>The kernel's panic line when the guest panicked before the suite printed anything, else null.</summary>
     public static string? PanickedBeforeTheSuite(string console) =>

@@ -8,12 +8,13 @@ public sealed class CompatMatrix
     public CompatMatrix(IEnumerable<ResultsFile> results, Catalogue catalogue)
     {
         Catalogue = catalogue;
-        Sources = [.. results.OrderBy(r => AxisOrder(r.Platform)).ThenBy(r => r.Platform.Id, StringComparer.Ordinal)];
+        Sources = [.. results.OrderBy(r => ColumnKinds.Order(r.ColumnOf.Axis)).ThenBy(r => r.Platform.Id, StringComparer.Ordinal)];
         Platforms = Sources.SelectMany(LayerColumns.Split)
-            .OrderBy(r => AxisOrder(r.Platform))
+            .OrderBy(r => ColumnKinds.Order(r.ColumnOf.Axis))
             .ThenBy(r => LayerColumns.PlatformOf(r.Platform.Id), StringComparer.Ordinal)
             .ThenBy(r => LayerColumns.IsDotnet(r.Platform.Id))
             .ToList();
+        _columns = Platforms.ToDictionary(p => p.Platform.Id, p => p.ColumnOf);
         var byPlatform = Platforms.ToDictionary(p => p.Platform.Id, p => p.Claims.ToDictionary(c => c.Row));
         Cells = catalogue.Rows.ToDictionary(
             r => r.Key,
@@ -44,44 +45,16 @@ public sealed class CompatMatrix
     public static IEnumerable<KeyValuePair<string, string>> Departures(CatalogueEntry claim, ClaimResult result) =>
         result.Observed.Where(o => !claim.Expected.TryGetValue(o.Key, out var pattern) || !Pattern.Matches(pattern, o.Value));
 
-    /// <summary>A short column header: "debian 12", "debian 12 ctr", "macOS 15", "Windows 26100".</summary>
-    public static string ShortName(PlatformInfo platform)
-    {
-        if (LayerColumns.IsDotnet(platform.Id))
-        {
-            return ShortName(platform with { Id = LayerColumns.PlatformOf(platform.Id) }) + " .NET";
-        }
+    private readonly Dictionary<string, ColumnInfo> _columns;
 
-        var parts = platform.Id.Split('-');
-        var container = platform.Id.EndsWith("-container", StringComparison.Ordinal) ? " ctr" : "";
-        return platform.Os switch
-        {
-            "linux" when platform.Id.EndsWith("-vm", StringComparison.Ordinal) => $"kernel {parts[2]}",
-            "linux" when parts.Length >= 3 => $"{parts[1]} {parts[2]}{container}",
-            "windows" when parts[0] == "wine" => $"Wine {parts.ElementAtOrDefault(1)}",
-            "macos" => $"macOS {parts.ElementAtOrDefault(1)}",
-            "windows" => $"Windows {parts.ElementAtOrDefault(1)}",
-            "freebsd" => $"FreeBSD {parts.ElementAtOrDefault(1)}",
-            _ => platform.Id,
-        };
-    }
+    /// <summary>A column as its runner declared it (the .NET column of a platform as its OS column's, marked .NET).</summary>
+    public ColumnInfo Column(string columnId) => _columns[columnId];
 
-    /// <summary>The axis a column belongs to; columns are grouped by it, in this order.</summary>
-    public static readonly IReadOnlyList<(string Name, string Meaning)> Axes =
-    [
-        ("native", "the OS itself: this machine, or a CI runner of that OS"),
-        ("distro containers", "another distro's userland on the host's kernel (differs in libc, /etc/services, namespace settings; not in the TCP stack)"),
-        ("kernels", "another Linux kernel, booted under QEMU with the same userland (differs in the TCP/IP stack itself)"),
-        ("wine", "the Windows API as Wine implements it on Linux: a smoke run of the Winsock code path, not Windows"),
-    ];
+    /// <summary>A column's header: "debian 12", "debian 12 ctr", "gVisor 0.0-20221219.0", "kernel 6.1", "macOS 15".</summary>
+    public string Label(PlatformInfo platform) => Column(platform.Id).Label;
 
-    public static string Axis(PlatformInfo platform) =>
-        platform.Container is not null ? "distro containers"
-        : LayerColumns.PlatformOf(platform.Id).EndsWith("-vm", StringComparison.Ordinal) ? "kernels"
-        : platform.Id.StartsWith("wine-", StringComparison.Ordinal) ? "wine"
-        : "native";
-
-    private static int AxisOrder(PlatformInfo platform) => Axes.Select((a, i) => (a.Name, i)).First(a => a.Name == Axis(platform)).i;
+    /// <summary>The axis a column belongs to; columns are grouped by it, in the order of <see cref="ColumnKinds.Axes"/>.</summary>
+    public string Axis(PlatformInfo platform) => Column(platform.Id).Axis;
 
     public static string Name(Verdict verdict) => verdict.ToString().ToLowerInvariant();
 }

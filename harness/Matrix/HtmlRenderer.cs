@@ -40,7 +40,7 @@ public static class HtmlRenderer
         html.AppendLine("</fieldset><fieldset><legend>platform</legend>");
         foreach (var p in platforms)
         {
-            html.AppendLine($"<label><input type=\"checkbox\" name=\"platform\" value=\"{E(p.Id)}\" checked> {E(CompatMatrix.ShortName(p))}</label>");
+            html.AppendLine($"<label><input type=\"checkbox\" name=\"platform\" value=\"{E(p.Id)}\" checked> {E(matrix.Label(p))}</label>");
         }
 
         html.AppendLine("</fieldset><fieldset><legend>layer</legend>");
@@ -55,16 +55,16 @@ public static class HtmlRenderer
         html.AppendLine($"</fieldset><output id=\"shown\">{matrix.Catalogue.Rows.Count} of {matrix.Catalogue.Rows.Count} rows</output></form></header>");
 
         html.AppendLine("<main><table id=\"matrix\"><thead><tr class=\"axes\"><th class=\"claim\"></th><th></th>");
-        foreach (var axis in platforms.GroupBy(CompatMatrix.Axis))
+        foreach (var axis in platforms.GroupBy(matrix.Axis))
         {
-            var meaning = CompatMatrix.Axes.First(a => a.Name == axis.Key).Meaning;
+            var meaning = ColumnKinds.Meaning(axis.Key);
             html.AppendLine($"<th colspan=\"{axis.Count()}\" data-axis=\"{E(axis.Key)}\" title=\"{E(meaning)}\">{E(axis.Key)}</th>");
         }
 
         html.AppendLine("</tr><tr><th class=\"claim\">claim</th><th>FAQ</th>");
         foreach (var p in platforms)
         {
-            html.AppendLine($"<th data-platform=\"{E(p.Id)}\" data-layer=\"{LayerColumns.Layer(p.Id)}\" title=\"{E(p.Id)}\">{E(CompatMatrix.ShortName(p))}</th>");
+            html.AppendLine($"<th data-platform=\"{E(p.Id)}\" data-layer=\"{LayerColumns.Layer(p.Id)}\" title=\"{E(p.Id)}\">{E(matrix.Label(p))}</th>");
         }
 
         html.AppendLine("</tr></thead><tbody>");
@@ -82,12 +82,12 @@ public static class HtmlRenderer
         }
 
         html.AppendLine("</tbody></table></main>");
-        html.AppendLine("<section><h2>Platforms</h2><table class=\"platforms\"><thead><tr><th>column</th><th>id</th><th>OS version</th><th>distro</th><th>libc</th><th>runtime</th><th>arch</th><th>container</th><th>user</th><th>summary</th></tr></thead><tbody>");
+        html.AppendLine("<section><h2>Platforms</h2><table class=\"platforms\"><thead><tr><th>column</th><th>axis</th><th>id</th><th>OS version</th><th>distro</th><th>libc</th><th>runtime</th><th>arch</th><th>container</th><th>user</th><th>how it ran</th><th>summary</th></tr></thead><tbody>");
         foreach (var run in matrix.Platforms)
         {
             var p = run.Platform;
             var summary = string.Join(" ", CellKinds.Legend.Select(l => $"{l.Glyph}{matrix.Cells.Values.Count(row => CellKinds.Of(row[p.Id]) == l.Kind)}"));
-            html.AppendLine($"<tr><td>{E(CompatMatrix.ShortName(p))}</td><td><code>{E(p.Id)}</code></td><td>{E(p.OsVersion)}</td><td>{E(p.Distro ?? "—")}</td><td>{E(p.Libc ?? "—")}</td><td>{E(p.Runtime)}</td><td>{E(p.Arch)}</td><td>{E(p.Container ?? "—")}</td><td>{E(p.User)}</td><td>{summary}</td></tr>");
+            html.AppendLine($"<tr><td>{E(matrix.Label(p))}</td><td>{E(matrix.Axis(p))}</td><td><code>{E(p.Id)}</code></td><td>{E(p.OsVersion)}</td><td>{E(p.Distro ?? "—")}</td><td>{E(p.Libc ?? "—")}</td><td>{E(p.Runtime)}</td><td>{E(p.Arch)}</td><td>{E(p.Container ?? "—")}</td><td>{E(p.User)}</td><td>{E(matrix.Column(p.Id).Note ?? "—")}</td><td>{summary}</td></tr>");
         }
 
         html.AppendLine("</tbody></table>");

@@ -15,7 +15,12 @@ public static class LayerColumns
         var dotnet = file.Claims.Where(c => c.Layer == ClaimRows.DotnetLayer).Select(c => c with { Layer = null }).ToList();
         if (dotnet.Count > 0)
         {
-            yield return file with { Platform = file.Platform with { Id = file.Platform.Id + Suffix }, Claims = dotnet };
+            yield return file with
+            {
+                Platform = file.Platform with { Id = file.Platform.Id + Suffix },
+                Column = file.ColumnOf with { Label = file.ColumnOf.Label + " .NET" },
+                Claims = dotnet,
+            };
         }
     }
 

@@ -20,7 +20,7 @@ public static class MarkdownRenderer
 
         var platforms = matrix.Platforms.Select(p => p.Platform).ToList();
         md.Append("| claim | FAQ | the FAQ says |");
-        platforms.ForEach(p => md.Append(' ').Append(CompatMatrix.ShortName(p)).Append(" |"));
+        platforms.ForEach(p => md.Append(' ').Append(matrix.Label(p)).Append(" |"));
         md.AppendLine().Append("|---|---|---|");
         platforms.ForEach(_ => md.Append("---|"));
         md.AppendLine();
@@ -41,17 +41,17 @@ public static class MarkdownRenderer
         foreach (var platform in platforms)
         {
             var counts = CellKinds.Legend.Select(l => matrix.Cells.Values.Count(row => CellKinds.Of(row[platform.Id]) == l.Kind));
-            md.AppendLine($"| {CompatMatrix.ShortName(platform)} | {string.Join(" | ", counts)} |");
+            md.AppendLine($"| {matrix.Label(platform)} | {string.Join(" | ", counts)} |");
         }
 
         md.AppendLine().AppendLine("## Platforms").AppendLine();
-        md.AppendLine("Columns are grouped by axis: " + string.Join("; ", CompatMatrix.Axes.Select(a => $"**{a.Name}**: {a.Meaning}")) + ".").AppendLine();
-        md.AppendLine("| column | axis | id | OS version | distro | libc | runtime | arch | container | user | started |");
-        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        md.AppendLine("Columns are grouped by axis: " + string.Join("; ", ColumnKinds.Axes.Select(a => $"**{a.Name}**: {a.Meaning}")) + ".").AppendLine();
+        md.AppendLine("| column | axis | id | OS version | distro | libc | runtime | arch | container | user | how it ran | started |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var run in matrix.Platforms)
         {
             var p = run.Platform;
-            md.AppendLine($"| {CompatMatrix.ShortName(p)} | {CompatMatrix.Axis(p)} | `{p.Id}` | {p.OsVersion} | {p.Distro ?? "—"} | {p.Libc ?? "—"} | {p.Runtime} | {p.Arch} | {p.Container ?? "—"} | {p.User} | {run.StartedAt:yyyy-MM-dd HH:mm}Z |");
+            md.AppendLine($"| {matrix.Label(p)} | {matrix.Axis(p)} | `{p.Id}` | {p.OsVersion} | {p.Distro ?? "—"} | {p.Libc ?? "—"} | {p.Runtime} | {p.Arch} | {p.Container ?? "—"} | {p.User} | {Escape(matrix.Column(p.Id).Note ?? "—")} | {run.StartedAt:yyyy-MM-dd HH:mm}Z |");
         }
 
         if (notes.Count > 0)
@@ -69,7 +69,7 @@ public static class MarkdownRenderer
             md.AppendLine().AppendLine("## Where .NET differs from the OS").AppendLine();
             foreach (var source in matrix.Sources.Where(f => withDotnet.Contains(f.Platform.Id)))
             {
-                md.AppendLine($"### {CompatMatrix.ShortName(source.Platform)}").AppendLine();
+                md.AppendLine($"### {matrix.Label(source.Platform)}").AppendLine();
                 md.Append(DotnetDifferences.Markdown(source, matrix.Catalogue));
             }
         }

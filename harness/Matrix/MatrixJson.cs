@@ -47,7 +47,7 @@ public static class MatrixJson
 
     private static MatrixPlatform Column(CompatMatrix matrix, ResultsFile run) => new(
         run.Platform,
-        CompatMatrix.ShortName(run.Platform),
+        matrix.Column(run.Platform.Id),
         run.StartedAt.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
         matrix.Summary(run.Platform.Id).ToDictionary(s => s.Verdict is { } v ? CompatMatrix.Name(v) : "notRun", s => s.Count));
 

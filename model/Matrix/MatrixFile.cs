@@ -51,16 +51,27 @@ public sealed record MatrixPlatform : PlatformInfo
     }
 
     [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-    public MatrixPlatform(PlatformInfo platform, string name, string startedAt, Dictionary<string, int> summary)
+    public MatrixPlatform(PlatformInfo platform, ColumnInfo column, string startedAt, Dictionary<string, int> summary)
         : base(platform.Block())
     {
-        Name = name;
+        Name = column.Label;
+        Axis = column.Axis;
+        Note = column.Note;
         StartedAt = startedAt;
         Summary = summary;
     }
 
     [JsonPropertyOrder(1)]
     public required string Name { get; init; }
+
+    /// <summary>The axis the column belongs to ("native", "distro containers", "sandbox runtimes", "kernels", "wine").</summary>
+    [JsonPropertyOrder(1)]
+    public string? Axis { get; init; }
+
+    /// <summary>How the column ran, where its runner said (a guest under software emulation, and why).</summary>
+    [JsonPropertyOrder(1)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Note { get; init; }
 
     [JsonPropertyOrder(2)]
     public required string StartedAt { get; init; }

@@ -14,7 +14,15 @@ public sealed record ResultsFile
     public string Lane { get; init; } = Lanes.Default;
 
     public required PlatformInfo Platform { get; init; }
+
+    /// <summary>Where the run shows in the matrix, as its runner declared it; null in files from before columns were
+    /// declared (see <see cref="ColumnOf"/>).</summary>
+    public ColumnInfo? Column { get; init; }
     public required DateTime StartedAt { get; init; }
+
+    /// <summary>The declared column, or for an older file a native column named by its platform id.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ColumnInfo ColumnOf => Column ?? ColumnInfo.Undeclared(Platform);
     public required List<ClaimResult> Claims { get; init; }
 
     /// <summary>Reads and validates a results file; every problem is a <see cref="ResultsFormatException"/>

@@ -59,7 +59,7 @@ public sealed class DistroTests
             await File.WriteAllTextAsync(Path.Combine(content.FullName, "README"), "a root filesystem with no shell\n");
             Directory.CreateDirectory(Path.GetDirectoryName(tarball)!);
             await TarFile.CreateFromDirectoryAsync(content.FullName, tarball, includeBaseDirectory: false);
-            var broken = new Distro { Name = suite, Platform = "linux-broken-0-x64-container", Rootfs = suite };
+            var broken = new Distro { Name = suite, Label = "broken ctr", Platform = "linux-broken-0-x64-container", Rootfs = suite };
 
             var outcome = await DistroRunner.RunOne(broken, TimeSpan.FromMinutes(2), TestContext.Progress.WriteLine);
 

@@ -41,6 +41,7 @@ public static class ResultsStore
         {
             Lane = Lanes.Current,
             Platform = platform,
+            Column = existing?.Column ?? ThisPlatform.Column,
             StartedAt = existing?.StartedAt ?? Now(),
             Claims = claims,
         }.Save(path);

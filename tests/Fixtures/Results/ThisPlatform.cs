@@ -10,6 +10,27 @@ public static class ThisPlatform
 {
     public static PlatformInfo Info { get; } = Detect();
 
+    /// <summary>The column this process's results show as, unless the runner that started it declares another (a
+    /// container, a guest): a native column headed by the OS and its release, or Wine's.</summary>
+    public static ColumnInfo Column { get; } = Info.Id.StartsWith("wine-", StringComparison.Ordinal)
+        ? ColumnInfo.Of(ColumnKinds.Wine, $"Wine {WineVersion()}")
+        : ColumnInfo.Of(ColumnKinds.Native, NativeLabel(Info));
+
+    /// <summary>"debian 12", "macOS 15", "Windows 26100", "FreeBSD 14": the OS and the release its id names.</summary>
+    private static string NativeLabel(PlatformInfo platform) => OsFamilies.Current switch
+    {
+        OsFamily.Linux => $"{OsRelease.Read("/etc/os-release").GetValueOrDefault("ID", "linux")} {LinuxVersion()}",
+        OsFamily.MacOS => $"macOS {Environment.OSVersion.Version.Major}",
+        OsFamily.FreeBsd => $"FreeBSD {platform.OsVersion.Split('.')[0]}",
+        _ => $"Windows {Environment.OSVersion.Version.Build}",
+    };
+
+    private static string LinuxVersion()
+    {
+        var release = OsRelease.Read("/etc/os-release");
+        return release.GetValueOrDefault("VERSION_ID") ?? release.GetValueOrDefault("VERSION_CODENAME") ?? "rolling";
+    }
+
     private static PlatformInfo Detect()
     {
         var arch = RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant();
@@ -78,7 +99,7 @@ public static class ThisPlatform
     {
         var release = OsRelease.Read("/etc/os-release");
         var distroId = release.GetValueOrDefault("ID", "linux");
-        var version = release.GetValueOrDefault("VERSION_ID") ?? release.GetValueOrDefault("VERSION_CODENAME") ?? "rolling";
+        var version = LinuxVersion();
         var container = DetectContainer();
         // A runner that boots its own kernel names the column by it (linux-kernel-6.1-x64-vm).
         var declared = Environment.GetEnvironmentVariable("CONFORMANCE_PLATFORM_ID");

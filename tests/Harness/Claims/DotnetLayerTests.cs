@@ -55,10 +55,10 @@ public sealed class DotnetLayerTests
     {
         ClaimResult Result(string? layer) => new() { Id = "tcp.oob", Faq = "2.23", Layer = layer, Verdict = Verdict.Holds, Observed = [] };
         var platform = new PlatformInfo { Id = "linux-x-1-x64", Os = "linux", OsVersion = "6.1", Runtime = ".NET", Arch = "x64", User = "u" };
-        var file = new ResultsFile { Platform = platform, StartedAt = DateTime.UnixEpoch, Claims = [Result(null), Result("dotnet")] };
+        var file = new ResultsFile { Platform = platform, Column = ColumnInfo.Of(ColumnKinds.Native, "x 1"), StartedAt = DateTime.UnixEpoch, Claims = [Result(null), Result("dotnet")] };
         var columns = LayerColumns.Split(file).ToList();
         Assert.That(columns.Select(c => c.Platform.Id), Is.EqualTo(new[] { "linux-x-1-x64", "linux-x-1-x64@dotnet" }));
         Assert.That(columns.SelectMany(c => c.Claims).Select(c => c.Row), Is.All.EqualTo("tcp.oob"), "cells sit on the row, the layer is the column");
-        Assert.That(CompatMatrix.ShortName(columns[1].Platform), Is.EqualTo("x 1 .NET"));
+        Assert.That(columns.Select(c => c.ColumnOf.Label), Is.EqualTo(new[] { "x 1", "x 1 .NET" }));
     }
 }
