@@ -24,9 +24,11 @@ public static class CommonOptions
 
     /// <summary>The options of a sweep of columns (distros, kernels): which configuration, which entries, where the
     /// results go, and how long one column may take.</summary>
-    public sealed record SweepOptions(Option<string?> Config, Option<string[]> Only, Option<string?> Out, Option<int> LimitMinutes)
+    public sealed record SweepOptions(Option<string?> Config, Option<string[]> Only, Option<string?> Out, Option<int> LimitMinutes, Option<string?> Baselines)
     {
-        public Option[] All => [Config, Only, Out, LimitMinutes];
+        public Option[] All => [Config, Only, Out, LimitMinutes, Baselines];
+
+        public string BaselinesDir(ParseResult parse) => parse.GetValue(Baselines) ?? DefaultBaselines;
 
         /// <summary>The configured entries named by --only (all when none is).</summary>
         public List<T> Chosen<T>(ParseResult parse, IReadOnlyList<T> entries, Func<T, string> name, string what) =>
@@ -43,7 +45,14 @@ public static class CommonOptions
         Config(),
         Only($"run only this {entry} entry (repeatable)"),
         Out("where the results files go (default artifacts/results)"),
-        LimitMinutes(5, limitWhat));
+        LimitMinutes(5, limitWhat),
+        AcceptAgainst());
+
+    /// <summary>Where a column verb finds the approved baselines it accepts its columns against.</summary>
+    public static Option<string?> AcceptAgainst() =>
+        Baselines("the approved baselines each column is accepted against (default ci/baselines)");
+
+    public static string DefaultBaselines => Path.Combine(Runs.Repository.Root(), "ci", "baselines");
 
     /// <summary>A bound in minutes: a positive whole number, <paramref name="fallback"/> when not given.</summary>
     public static Option<int> LimitMinutes(int fallback, string what) => Positive(new Option<int>("--limit-minutes")

@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using System.Text;
-using Conformance.Harness.Gate;
 
 namespace Conformance.Harness.Columns;
 
@@ -73,33 +72,4 @@ public static class Columns
     /// <summary>A run's results in the lane of the column that produced them (the distro or kernel entry's name).</summary>
     public static ColumnOutcome InLane(ColumnOutcome outcome) =>
         outcome.Results is { } results ? outcome with { Results = results with { Lane = outcome.Name } } : outcome;
-
-    /// <summary>What keeps a column from being accepted: another platform id than expected, a claim missing,
-    /// a scenario that broke, a difference nothing documents, no approved baseline for its lane, or a cell that
-    /// changed against it. Empty when the column is complete, documented and as approved. (A changed platform
-    /// block, such as another host kernel under the containers, is the gate's to report, not a column's.)</summary>
-    public static List<string> Problems(ResultsFile results, string platform, string baselines)
-    {
-        var problems = new List<string>();
-        if (results.Platform.Id != platform)
-        {
-            problems.Add($"the column reports platform {results.Platform.Id}, expected {platform}");
-        }
-
-        problems.AddRange(ClaimRows.Expected(Catalogue.Default).Except(results.Claims.Select(c => c.Row)).Select(row => $"{row}: missing from the column"));
-        problems.AddRange(results.Claims.Where(c => c.Verdict == Verdict.Error).Select(c => $"{c.Row}: the scenario broke: {c.Note}"));
-        problems.AddRange(results.Claims.Where(c => c.Verdict == Verdict.Differs && c.Documented is null)
-            .Select(c => $"{c.Row}: undocumented difference (document it in tests/Fixtures/Expectations/linux.json): {c.Note}"));
-
-        var baseline = Path.Combine(baselines, $"{results.Lane}.json");
-        if (!File.Exists(baseline))
-        {
-            problems.Add($"no baseline for lane {results.Lane}: review the column, then `conformance approve --in DIR --baselines {baselines} --lane {results.Lane}`");
-            return problems;
-        }
-
-        problems.AddRange(Comparison.Between(ResultsFile.Load(baseline), results, results.Lane, Catalogue.Default)
-            .Select(c => $"{c.Claim}: {c.Before} -> {c.After} (changed against the approved baseline)"));
-        return problems;
-    }
 }

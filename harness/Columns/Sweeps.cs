@@ -20,7 +20,7 @@ public static class Sweeps
     public static List<ColumnOutcome> Kernels(IReadOnlyList<KernelEntry> kernels, string userland, string outDir, TimeSpan limit)
     {
         var outcomes = ConsoleProgress.Run(
-            $"Booting {kernels.Count} kernel(s) under QEMU, one at a time...", kernels.Count,
+            $"Booting {kernels.Count} kernel(s) under QEMU, {KernelRunner.SideBySide} at a time...", kernels.Count,
             progress => KernelRunner.RunAll(kernels, userland, outDir, limit, progress).GetAwaiter().GetResult());
         Console.WriteLine(Columns.Report(outcomes));
         return outcomes;

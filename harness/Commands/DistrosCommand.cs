@@ -14,17 +14,21 @@ public static class DistrosCommand
         var sweep = CommonOptions.Sweep("distro", "how long one container may take before its column is errors");
         var command = new Command("distros", "run the suite in a container per Linux distro of ci/distros.json (needs Docker)");
         Array.ForEach(sweep.All, command.Options.Add);
-        command.Explained("""
+        command.Explained($"""
             Run every claim in a container of each distro of ci/distros.json (Testcontainers; network mode none,
             no ports) and write DIR/<platform-id>.json for each, platform ids ending in -container. Registry
-            images run when the engine has them (or CONFORMANCE_PULL=1 lets it pull); root filesystem entries need
+            images run when the engine has them (or {RunContract.Pull}=1 lets it pull); root filesystem entries need
             ci/make-rootfs.sh to have made their tarball. A distro that fails or exceeds the limit gets a column of
             errors with the reason.
 
             Containers share this machine's kernel: their columns differ in userland (libc, /etc/services) and
             per-namespace settings, not in the TCP stack.
 
-            Exit code 0, 1 when a distro failed, 2 on bad input or when no Docker engine answers.
+            Each column is then accepted as `conformance gate` would accept its lane: complete (every cell of every
+            family and layer), no error, no undocumented difference, and no changed cell or upgraded platform
+            against --baselines (default ci/baselines); each problem is printed with its cell.
+
+            Exit code 0, 1 when a distro failed or a column was not accepted, 2 on bad input or when no Docker engine answers.
             """);
         command.SetAction(parse =>
         {
@@ -36,7 +40,7 @@ public static class DistrosCommand
             }
 
             var outcomes = Sweeps.Distros(chosen, sweep.OutDir(parse), sweep.Limit(parse));
-            return outcomes.Any(o => o.Failure is not null) ? 1 : 0;
+            return Math.Max(outcomes.Any(o => o.Failure is not null) ? 1 : 0, Acceptance.Report(outcomes, sweep.BaselinesDir(parse)));
         });
         return command;
     }

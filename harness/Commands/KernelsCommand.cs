@@ -24,7 +24,11 @@ public static class KernelsCommand
             while it shows it can run a guest (the guest's first console line within 10 s); otherwise the guest is
             killed and it and the rest of the sweep run under software emulation, and the progress says why.
 
-            Exit code 0, 1 when a kernel failed, 2 on bad input or without QEMU.
+            Each column is then accepted as `conformance gate` would accept its lane: complete (every cell of every
+            family and layer), no error, no undocumented difference, and no changed cell or upgraded platform
+            against --baselines (default ci/baselines); each problem is printed with its cell.
+
+            Exit code 0, 1 when a kernel failed or a column was not accepted, 2 on bad input or without QEMU.
             """);
         command.SetAction(parse =>
         {
@@ -36,7 +40,7 @@ public static class KernelsCommand
             }
 
             var outcomes = Sweeps.Kernels(chosen, userland, sweep.OutDir(parse), sweep.Limit(parse));
-            return outcomes.Any(o => o.Failure is not null) ? 1 : 0;
+            return Math.Max(outcomes.Any(o => o.Failure is not null) ? 1 : 0, Acceptance.Report(outcomes, sweep.BaselinesDir(parse)));
         });
         return command;
     }

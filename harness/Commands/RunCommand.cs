@@ -36,7 +36,7 @@ public static class RunCommand
         command.SetAction(parse =>
         {
             var name = ResultsSet.LaneName(parse.GetValue(lane) ?? Lanes.Default);
-            Environment.SetEnvironmentVariable(Lanes.Variable, name); // the test processes inherit it
+            Environment.SetEnvironmentVariable(RunContract.Lane, name); // the test processes inherit it
             var dir = Path.GetFullPath(parse.GetValue(outDir) ?? Repository.Artifacts("results"));
             var times = parse.GetValue(repeat);
             return times == 1

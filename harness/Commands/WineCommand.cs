@@ -14,24 +14,30 @@ public static class WineCommand
     {
         var outDir = CommonOptions.Out("where Wine's results file goes (default artifacts/wine)");
         var limit = CommonOptions.LimitMinutes(3, "how long one claim executable may run under Wine");
+        var baselines = CommonOptions.AcceptAgainst();
         var command = new Command("wine", "smoke-run the Windows code path under Wine (its results are Wine's, never a Windows column)")
         {
-            outDir, limit,
+            outDir, limit, baselines,
         };
         command.Explained("""
             Smoke-run the Windows code path under Wine: publish the claim projects for win-x64, run them under Wine
             (apt-get install wine wine64) and write DIR/wine-<version>-x64.json. Its results are Wine's (it answers
             Winsock with Linux sockets), never a Windows column. It fails when a claim executable crashes or leaves
-            claims out, not when Wine differs from the FAQ.
+            claims out, or when Wine's column is not accepted.
 
-            Exit code 0, 1 when the run crashed or is incomplete, 2 when Wine is missing.
+            The column is then accepted as `conformance gate` would accept its lane: complete (every cell of every
+            family and layer), no error, no undocumented difference, and no changed cell or upgraded platform
+            against --baselines (default ci/baselines); each problem is printed with its cell.
+
+            Exit code 0, 1 when the run crashed or its column was not accepted, 2 when Wine is missing.
             """);
         command.SetAction(parse => Run(
-            Path.GetFullPath(parse.GetValue(outDir) ?? Repository.Artifacts("wine")), TimeSpan.FromMinutes(parse.GetValue(limit))));
+            Path.GetFullPath(parse.GetValue(outDir) ?? Repository.Artifacts("wine")), TimeSpan.FromMinutes(parse.GetValue(limit)),
+            parse.GetValue(baselines) ?? CommonOptions.DefaultBaselines));
         return command;
     }
 
-    private static int Run(string outDir, TimeSpan limit)
+    private static int Run(string outDir, TimeSpan limit, string baselines)
     {
         var wine = new[] { "/usr/bin/wine", "/usr/local/bin/wine" }.FirstOrDefault(File.Exists)
             ?? throw new BadInputException("wine is not installed: apt-get install wine wine64");
@@ -44,17 +50,20 @@ public static class WineCommand
             Wine(wine, ["wineboot", "--init"], prefix, outDir, "wineboot", limit, out _);
         }
 
-        if (Directory.Exists(outDir))
+        // The claim executables write into a folder of this run's own; only Wine's file then joins --out, which may
+        // hold other columns' results.
+        var work = Path.Combine(outDir, $".wine-{Environment.ProcessId}");
+        if (Directory.Exists(work))
         {
-            Directory.Delete(outDir, recursive: true);
+            Directory.Delete(work, recursive: true);
         }
 
-        Directory.CreateDirectory(outDir);
+        Directory.CreateDirectory(work);
         var crashed = new List<string>();
         var run = Guid.NewGuid().ToString("N"); // the claim executables of this smoke run merge into one file
         foreach (var (_, suite) in ClaimProjects.In(Repository.Root()))
         {
-            var exit = Wine(wine, [Path.Combine(payload, $"{suite}.exe"), "--filter", "TestCategory=Claim", "--no-progress"], prefix, outDir, run, limit, out var output);
+            var exit = Wine(wine, [Path.Combine(payload, $"{suite}.exe"), "--filter", "TestCategory=Claim", "--no-progress"], prefix, work, run, limit, out var output);
             // The test platform exits 2 when a test failed (Wine differs from the FAQ); anything else is a crash.
             var ok = exit is 0 or 2 && !output.Contains("Fatal error", StringComparison.Ordinal);
             Console.WriteLine($"{suite} under Wine: exit {exit}{(ok ? "" : ", crashed: " + string.Join(" / ", output.Split('\n').Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)).Take(3)))}");
@@ -64,24 +73,21 @@ public static class WineCommand
             }
         }
 
-        var file = Directory.GetFiles(outDir, "wine-*.json").FirstOrDefault();
-        if (file is null)
+        var written = Directory.GetFiles(work, "wine-*.json").FirstOrDefault();
+        if (written is null)
         {
-            Console.WriteLine($"conformance: no results file was written in {outDir}");
+            Console.WriteLine($"conformance: no results file was written in {work}");
             return 1;
         }
 
-        var results = ResultsFile.Load(file) with { Lane = "wine" }; // Wine's own lane, never a Windows one
+        var results = ResultsFile.Load(written) with { Lane = "wine" }; // Wine's own lane, never a Windows one
+        var file = Path.Combine(outDir, Path.GetFileName(written));
         results.Save(file);
-        var missing = ClaimRows.Expected(Catalogue.Default).Except(results.Claims.Select(c => c.Row)).ToList();
+        Directory.Delete(work, recursive: true);
         Console.WriteLine($"{results.Platform.Id} ({results.Platform.Distro}): {Columns.Columns.Summary(results)}");
         Console.WriteLine($"Results: {file}");
-        if (missing.Count > 0)
-        {
-            Console.WriteLine($"missing claims: {string.Join(", ", missing)}");
-        }
-
-        return crashed.Count == 0 && missing.Count == 0 ? 0 : 1;
+        var outcome = new Columns.ColumnOutcome("wine", results.Platform.Id, results, null, crashed.Count == 0 ? null : $"crashed: {string.Join(", ", crashed)}");
+        return Math.Max(crashed.Count == 0 ? 0 : 1, Columns.Acceptance.Report([outcome], baselines));
     }
 
     private static int Wine(string wine, string[] args, string prefix, string outDir, string run, TimeSpan limit, out string output)
@@ -90,8 +96,8 @@ public static class WineCommand
         {
             ["WINEPREFIX"] = prefix,
             ["WINEDEBUG"] = "-all",
-            [ResultsEnvironment.Directory] = "Z:" + outDir.Replace('/', '\\'),
-            [ResultsEnvironment.Run] = run,
+            [RunContract.ResultsDir] = "Z:" + outDir.Replace('/', '\\'),
+            [RunContract.RunId] = run,
             ["TESTINGPLATFORM_TELEMETRY_OPTOUT"] = "1",
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             // .NET's W^X double mapping of code pages makes the runtime crash at exit under Wine.

@@ -30,8 +30,8 @@ public static class DistroImages
         }
         catch (Docker.DotNet.DockerImageNotFoundException)
         {
-            return Environment.GetEnvironmentVariable("CONFORMANCE_PULL") == "1" ? null
-                : $"image {distro.Image} is not on this engine and pulling needs a registry: `docker pull {distro.Image}` where one is reachable, or set CONFORMANCE_PULL=1";
+            return RunContract.IsSet(RunContract.Pull) ? null
+                : $"image {distro.Image} is not on this engine and pulling needs a registry: `docker pull {distro.Image}` where one is reachable, or set {RunContract.Pull}=1";
         }
     }
 

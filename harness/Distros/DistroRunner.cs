@@ -63,8 +63,8 @@ public static class DistroRunner
             var image = await DistroImages.Resolve(distro, progress, cancel.Token);
             var environment = new Dictionary<string, string>
             {
-                [ResultsEnvironment.Directory] = ResultsDir,
-                ["CONFORMANCE_CONTAINER"] = "docker",
+                [RunContract.ResultsDir] = ResultsDir,
+                [RunContract.Container] = "docker",
                 ["TESTINGPLATFORM_TELEMETRY_OPTOUT"] = "1",
                 ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
                 ["DOTNET_NOLOGO"] = "1",
@@ -73,8 +73,8 @@ public static class DistroRunner
             {
                 var version = await Sandbox.Version(runtime);
                 distro = distro with { Platform = Sandbox.Filled(distro.Platform, version), Label = Sandbox.Filled(distro.Label, version) };
-                environment["CONFORMANCE_OCI_RUNTIME"] = $"{runtime} {version}";
-                environment["CONFORMANCE_PLATFORM_ID"] = distro.Platform;
+                environment[RunContract.OciRuntime] = $"{runtime} {version}";
+                environment[RunContract.PlatformId] = distro.Platform;
             }
 
             progress($"starting {image}{(distro.Runtime is null ? "" : $" under {distro.Runtime}")}");
@@ -100,7 +100,7 @@ public static class DistroRunner
                 .Build();
             await container.StartAsync(cancel.Token);
             var exit = await container.GetExitCodeAsync(cancel.Token);
-            var bytes = await container.ReadFileAsync($"{ResultsDir}/latest.json", cancel.Token);
+            var bytes = await container.ReadFileAsync($"{ResultsDir}/{RunContract.PayloadResults}", cancel.Token);
             var results = JsonSerializer.Deserialize<ResultsFile>(bytes, Json.Options)
                 ?? throw new InvalidOperationException("the container wrote an empty results file");
             if (results.Platform.Id != distro.Platform)

@@ -16,7 +16,7 @@ public static class Payload
     private static readonly string[] SharedSources = ["model", "tests/Fixtures", ClaimProjects.File, "tests/ClaimAssembly.cs", "tests/Directory.Build.props", "Directory.Build.props", "Directory.Packages.props", "global.json"];
     private static readonly SemaphoreSlim OneAtATime = new(1);
 
-    public static string CacheRoot => Environment.GetEnvironmentVariable("CONFORMANCE_CACHE") is { Length: > 0 } cache ? cache : "/var/cache/conformance";
+    public static string CacheRoot => RunContract.Value(RunContract.Cache) ?? "/var/cache/conformance";
 
     /// <summary>The payload folder for <paramref name="rid"/>, published now if this content has not been.</summary>
     public static async Task<string> For(string rid, Action<string> progress)
@@ -39,9 +39,12 @@ public static class Payload
             foreach (var (project, _) in projects)
             {
                 var output = new StringBuilder();
+                // ReadyToRun for Linux payloads: a kernel guest under software emulation otherwise spends most of its
+                // run compiling the suite's code just in time. Wine runs natively, and win-x64 needs no precompiling.
                 var exit = Repository.Dotnet(root,
                     ["publish", project, "-c", "Release", "-r", rid, "--self-contained", "-nologo", "-v", "q",
-                     "-p:EnableNUnitRunner=true", "-p:InvariantGlobalization=true", "-o", work], null, line => output.AppendLine(line));
+                     "-p:EnableNUnitRunner=true", "-p:InvariantGlobalization=true", $"-p:PublishReadyToRun={rid.StartsWith("linux", StringComparison.Ordinal)}", "-o", work],
+                    null, line => output.AppendLine(line));
                 if (exit != 0)
                 {
                     Directory.Delete(work, recursive: true);
@@ -87,14 +90,14 @@ public static class Payload
     }
 
     /// <summary>Inside the container or guest: every claim of each claim executable, one after the other, merged as
-    /// one run into $CONFORMANCE_RESULTS_DIR/latest.json, which the runner reads back.</summary>
+    /// one run into <see cref="RunContract.PayloadResults"/> in the results folder, which the runner reads back.</summary>
     private static string RunScript(IEnumerable<string> suites) => $$"""
         #!/bin/sh
         # Runs every claim of the Conformance suite; written by the harness (Payload.cs). The claim executables
-        # merge their claims, as one run, into $CONFORMANCE_RESULTS_DIR/latest.json, which the runner reads back.
+        # merge their claims, as one run, into one file in the results folder, which the runner reads back.
         cd "$(dirname "$0")" || exit 2
-        mkdir -p "$CONFORMANCE_RESULTS_DIR"
-        export CONFORMANCE_RESULTS_FILE="$CONFORMANCE_RESULTS_DIR/latest.json" CONFORMANCE_RUN_ID="payload-$$"
+        mkdir -p "${{RunContract.ResultsDir}}"
+        export {{RunContract.ResultsFile}}="${{RunContract.ResultsDir}}/{{RunContract.PayloadResults}}" {{RunContract.RunId}}="payload-$$"
         status=0
         for suite in {{string.Join(' ', suites)}}; do
           ./$suite --filter "TestCategory=Claim" --progress off --results-directory /tmp/testresults || status=1

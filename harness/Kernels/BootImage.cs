@@ -9,12 +9,9 @@ namespace Conformance.Harness.Kernels;
 /// serves every kernel (the userland is the same, only the kernel varies); rebuilt only when its inputs change.</summary>
 public static class BootImage
 {
-    public const string Begin = "===CONFORMANCE-RESULTS-BEGIN===";
-    public const string End = "===CONFORMANCE-RESULTS-END===";
-
-    /// <summary>PID 1 of the guest. CONFORMANCE_PLATFORM_ID comes from the kernel command line: arguments the
+    /// <summary>PID 1 of the guest. The declared platform id comes from the kernel command line: arguments the
     /// kernel does not know are passed to init as environment variables.</summary>
-    private const string Init = """
+    private static readonly string Init = $$"""
         #!/bin/sh
         # PID 1 of a kernel column's guest: runs every claim, prints the results, powers off. (BootImage.cs)
         export PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root
@@ -24,12 +21,12 @@ public static class BootImage
         mount -t devtmpfs devtmpfs /dev 2>/dev/null
         mkdir -p /run /tmp && mount -t tmpfs tmpfs /run && mount -t tmpfs tmpfs /tmp
         ip link set lo up
-        export CONFORMANCE_RESULTS_DIR=/results TESTINGPLATFORM_TELEMETRY_OPTOUT=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-        echo "conformance: kernel $(uname -r), platform $CONFORMANCE_PLATFORM_ID"
+        export {{RunContract.ResultsDir}}=/results TESTINGPLATFORM_TELEMETRY_OPTOUT=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+        echo "conformance: kernel $(uname -r), platform ${{RunContract.PlatformId}}"
         /bin/sh /payload/run-claims.sh
-        echo "===CONFORMANCE-RESULTS-BEGIN==="
-        base64 /results/latest.json
-        echo "===CONFORMANCE-RESULTS-END==="
+        echo "{{RunContract.ResultsBegin}}"
+        base64 /results/{{RunContract.PayloadResults}}
+        echo "{{RunContract.ResultsEnd}}"
         sync
         busybox poweroff -f
         echo o > /proc/sysrq-trigger

@@ -21,23 +21,34 @@ public static class KernelRunner
 
     public static string KernelDir(string suite) => Path.Combine(Payload.CacheRoot, "kernels", suite);
 
+    /// <summary>Guests side by side, one per core: a guest spends much of its run waiting on the claims' own timers,
+    /// so two overlap well, even under emulation.</summary>
+    public static int SideBySide => Math.Max(1, Environment.ProcessorCount);
+
     public static async Task<List<ColumnOutcome>> RunAll(IReadOnlyList<KernelEntry> kernels, string userland, string outDir, TimeSpan limit, Cli.IProgress progress)
     {
-        var outcomes = new List<ColumnOutcome>();
         var guests = new GuestOptions(limit, Accelerator.Here());
-        foreach (var kernel in kernels) // one guest at a time: each gets both cores
+        using var slots = new SemaphoreSlim(SideBySide);
+        var runs = kernels.Select(async kernel =>
         {
-            var outcome = await RunOne(kernel, userland, guests, line => progress.Line($"[{kernel.Name}] {line}"));
-            if (outcome.Results is { } results)
+            await slots.WaitAsync();
+            try
             {
-                results.Save(Path.Combine(outDir, $"{results.Platform.Id}.json"));
+                var outcome = await RunOne(kernel, userland, guests, line => progress.Line($"[{kernel.Name}] {line}"));
+                if (outcome.Results is { } results)
+                {
+                    results.Save(Path.Combine(outDir, $"{results.Platform.Id}.json"));
+                }
+
+                progress.Step(Sweeps.Finished(outcome));
+                return outcome;
             }
-
-            progress.Step(Sweeps.Finished(outcome));
-            outcomes.Add(outcome);
-        }
-
-        return outcomes;
+            finally
+            {
+                slots.Release();
+            }
+        });
+        return [.. await Task.WhenAll(runs)];
     }
 
     /// <summary>One kernel's column, in the lane named by the kernel entry.</summary>
@@ -72,8 +83,8 @@ public static class KernelRunner
             }
 
             var text = console.ToString();
-            var begin = text.IndexOf(BootImage.Begin, StringComparison.Ordinal);
-            var end = text.IndexOf(BootImage.End, StringComparison.Ordinal);
+            var begin = text.IndexOf(RunContract.ResultsBegin, StringComparison.Ordinal);
+            var end = text.IndexOf(RunContract.ResultsEnd, StringComparison.Ordinal);
             if (exit is null)
             {
                 throw new TimeoutException(guest.Stop.IsCancellationRequested
@@ -86,7 +97,7 @@ public static class KernelRunner
                 throw new InvalidOperationException($"the guest powered off (QEMU exit {exit}) without printing its results");
             }
 
-            var base64 = text[(begin + BootImage.Begin.Length)..end].Replace("\r", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal);
+            var base64 = text[(begin + RunContract.ResultsBegin.Length)..end].Replace("\r", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal);
             var results = JsonSerializer.Deserialize<ResultsFile>(Convert.FromBase64String(base64), Json.Options)
                 ?? throw new InvalidOperationException("the guest printed an empty results file");
             progress($"{Columns.Columns.Summary(results)} in {stopwatch.Elapsed.TotalSeconds:0} s");
@@ -108,7 +119,7 @@ public static class KernelRunner
 
     /// <summary>The kernel's panic line when the guest panicked before the suite printed anything, else null.</summary>
     public static string? PanickedBeforeTheSuite(string console) =>
-        console.Contains(BootImage.Begin, StringComparison.Ordinal) ? null
+        console.Contains(RunContract.ResultsBegin, StringComparison.Ordinal) ? null
         : console.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains("Kernel panic", StringComparison.Ordinal));
 
     /// <summary>Boots the guest until it powers off (QEMU's exit code) or is killed (null). With KVM, a guest that
@@ -145,7 +156,7 @@ public static class KernelRunner
             "-kernel", vmlinuz, "-initrd", initramfs,
             // Not quiet: the kernel's banner is the guest's first sign of life. The init turns the console's log
             // level down before the suite runs, so no kernel message lands inside the results.
-            "-append", $"console=ttyS0 panic=-1 CONFORMANCE_PLATFORM_ID={platform}",
+            "-append", $"console=ttyS0 panic=-1 {RunContract.PlatformId}={platform}",
             "-nic", "none", "-display", "none", "-serial", "stdio", "-monitor", "none", "-no-reboot",
         ];
         var alive = false;

@@ -31,9 +31,9 @@ public static class SuiteRun
         var catalogue = Catalogue.Default;
         var env = new Dictionary<string, string>
         {
-            [ResultsEnvironment.File] = running,
-            [ResultsEnvironment.Run] = Guid.NewGuid().ToString("N"), // the test processes of this invocation share one file
-            ["CONFORMANCE_SLOW"] = slow ? "1" : "",
+            [RunContract.ResultsFile] = running,
+            [RunContract.RunId] = Guid.NewGuid().ToString("N"), // the test processes of this invocation share one file
+            [RunContract.Slow] = slow ? "1" : "",
         };
         var testFilter = filter is null ? "TestCategory=Claim" : $"TestCategory=Claim&({filter})";
         var expected = ClaimRows.Expected(catalogue).Count();

@@ -10,10 +10,8 @@ public static partial class Lanes
     /// <summary>The lane of a plain run on a developer's machine.</summary>
     public const string Default = "host";
 
-    /// <summary>Set by `conformance run --lane` (and the CI workflow) for the test processes it starts.</summary>
-    public const string Variable = "CONFORMANCE_LANE";
-
-    public static string Current => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } lane ? lane : Default;
+    /// <summary>The lane a runner declared (<see cref="RunContract.Lane"/>), or the default.</summary>
+    public static string Current => RunContract.Value(RunContract.Lane) ?? Default;
 
     /// <summary>Lane names are file names of baselines: lower-case letters, digits, dots, dashes, underscores.</summary>
     public static bool IsValid(string lane) => Name().IsMatch(lane);

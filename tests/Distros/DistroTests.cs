@@ -43,7 +43,7 @@ public sealed class DistroTests
         results.Save(Path.Combine(ResultsEnvironment.ResultsDirectory, $"{results.Platform.Id}.json"));
 
         // The configured id, with a sandbox runtime's {version} filled in by the runner.
-        Assert.That(Columns.Problems(results, outcome.Platform, Path.Combine(Root, "ci", "baselines")), Is.Empty,
+        Assert.That(Acceptance.Problems(results, outcome.Platform, Path.Combine(Root, "ci", "baselines")), Is.Empty,
             "the column must be complete, without errors or undocumented differences, and as approved");
     }
 

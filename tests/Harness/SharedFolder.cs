@@ -11,10 +11,10 @@ internal static class SharedFolder
         var path = Path.GetFullPath(Path.Combine(root, "..", "shared", relative));
         if (!System.IO.File.Exists(path))
         {
-            // .ci/run always has the shared folder beside the clone (CONFORMANCE_STRICT): a failure there, a
+            // .ci/run always has the shared folder beside the clone (RunContract.Strict): a failure there, a
             // skip elsewhere (a GitHub runner checks out the repository alone).
             var message = $"{path} is missing: the catalogue is checked against the shared folder beside the repository";
-            if (Environment.GetEnvironmentVariable("CONFORMANCE_STRICT") == "1")
+            if (RunContract.IsSet(RunContract.Strict))
             {
                 Assert.Fail(message);
             }

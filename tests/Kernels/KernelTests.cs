@@ -40,7 +40,7 @@ public sealed class KernelTests
         Assert.That(outcome.Failure, Is.Null, $"the {kernel.Name} guest failed");
         var results = outcome.Results!;
         results.Save(Path.Combine(ResultsEnvironment.ResultsDirectory, $"{results.Platform.Id}.json"));
-        Assert.That(Columns.Problems(results, kernel.Platform, Path.Combine(Root, "ci", "baselines")), Is.Empty,
+        Assert.That(Acceptance.Problems(results, kernel.Platform, Path.Combine(Root, "ci", "baselines")), Is.Empty,
             "the column must be complete, without errors or undocumented differences, and as approved");
     }
 
@@ -51,7 +51,7 @@ public sealed class KernelTests
     {
         const string panic = "[    1.883928] Kernel panic - not syncing: Fatal exception in interrupt";
         Assert.That(KernelRunner.PanickedBeforeTheSuite($"[    1.8] RIP: 0010\n{panic}\n[    3.6] Shutting down cpus with NMI\n"), Is.EqualTo(panic));
-        Assert.That(KernelRunner.PanickedBeforeTheSuite($"{BootImage.Begin}e30={BootImage.End}\n{panic}\n"), Is.Null);
+        Assert.That(KernelRunner.PanickedBeforeTheSuite($"{RunContract.ResultsBegin}e30={RunContract.ResultsEnd}\n{panic}\n"), Is.Null);
         Assert.That(KernelRunner.PanickedBeforeTheSuite("reboot: Power down\n"), Is.Null);
     }
 

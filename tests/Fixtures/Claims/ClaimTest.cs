@@ -22,9 +22,9 @@ public abstract class ClaimTest
     /// to ask.</summary>
     protected static void RequireSlowRun()
     {
-        if (Environment.GetEnvironmentVariable("CONFORMANCE_SLOW") != "1")
+        if (!RunContract.IsSet(RunContract.Slow))
         {
-            throw Inconclusive("a Slow claim (up to 5 minutes): set CONFORMANCE_SLOW=1, or run `conformance run --slow`");
+            throw Inconclusive($"a Slow claim (up to 5 minutes): set {RunContract.Slow}=1, or run `conformance run --slow`");
         }
     }
 

@@ -12,10 +12,10 @@ public static class ResultsStore
 
     public static string Directory => ResultsEnvironment.ResultsDirectory;
 
-    /// <summary>The results file: DIR/&lt;platform-id&gt;.json, or exactly CONFORMANCE_RESULTS_FILE when a runner
-    /// names it (so it can read it back without listing a folder, which gVisor's sandbox fails at here).</summary>
+    /// <summary>The results file: DIR/&lt;platform-id&gt;.json, or exactly the file a runner names
+    /// (<see cref="RunContract.ResultsFile"/>).</summary>
     public static string PathFor(PlatformInfo platform) =>
-        Environment.GetEnvironmentVariable(ResultsEnvironment.File) is { Length: > 0 } file
+        RunContract.Value(RunContract.ResultsFile) is { } file
             ? Path.GetFullPath(file)
             : Path.Combine(Directory, $"{platform.Id}.json");
 

@@ -7,7 +7,7 @@ namespace Conformance.Fixtures.Results;
 /// it afresh (see <see cref="ResultsStore"/>).</summary>
 public static class RunId
 {
-    public static string Current { get; } = Detect(Environment.GetEnvironmentVariable(ResultsEnvironment.Run), Environment.ProcessId, Ancestry.Of);
+    public static string Current { get; } = Detect(RunContract.Value(RunContract.RunId), Environment.ProcessId, Ancestry.Of);
 
     /// <summary>A runner's own id when it sets one (`conformance run`, the payloads, Wine). Otherwise the
     /// `dotnet test` invocation: it starts a vstest.console per test project (some through MSBuild nodes), each

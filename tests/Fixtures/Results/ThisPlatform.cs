@@ -102,7 +102,7 @@ public static class ThisPlatform
         var version = LinuxVersion();
         var container = DetectContainer();
         // A runner that boots its own kernel names the column by it (linux-kernel-6.1-x64-vm).
-        var declared = Environment.GetEnvironmentVariable("CONFORMANCE_PLATFORM_ID");
+        var declared = RunContract.Value(RunContract.PlatformId);
         return new PlatformInfo
         {
             Id = declared is { Length: > 0 } ? declared : $"linux-{distroId}-{version}-{arch}{(container is null ? "" : "-container")}",
@@ -113,7 +113,7 @@ public static class ThisPlatform
             Runtime = runtime,
             Arch = arch,
             Container = container,
-            OciRuntime = Environment.GetEnvironmentVariable("CONFORMANCE_OCI_RUNTIME") is { Length: > 0 } oci ? oci : null,
+            OciRuntime = RunContract.Value(RunContract.OciRuntime),
             User = user,
         };
     }
@@ -141,7 +141,7 @@ public static class ThisPlatform
     /// /.dockerenv: machines built from a Docker image keep that file without being containers (this
     /// project's own VM does), and a guess would give the host column the id of a container column.</summary>
     private static string? DetectContainer() =>
-        Environment.GetEnvironmentVariable("CONFORMANCE_CONTAINER") is { Length: > 0 } declared ? declared : null;
+        RunContract.Value(RunContract.Container);
 
     private static string? LibcVersion()
     {

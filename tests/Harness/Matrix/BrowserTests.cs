@@ -97,7 +97,7 @@ public sealed partial class BrowserTests
 
     private static string Unavailable(string why)
     {
-        if (Environment.GetEnvironmentVariable("CONFORMANCE_STRICT") == "1")
+        if (RunContract.IsSet(RunContract.Strict))
         {
             Assert.Fail($"{why}; .ci/run installs it");
         }

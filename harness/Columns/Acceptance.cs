@@ -1,0 +1,70 @@
+using Conformance.Harness.Gate;
+
+namespace Conformance.Harness.Columns;
+
+/// <summary>When a column run is accepted: the column is complete (every expected cell of every family and layer),
+/// nothing in it broke or differs undocumented, and its lane's gate is clean against the approved baseline (no
+/// changed cell, no upgraded platform). One function for the distros, kernels and wine verbs and the tests that
+/// wrap them, so a column means the same wherever it was made.</summary>
+public static class Acceptance
+{
+    /// <summary>What keeps <paramref name="results"/> from being accepted, one line each, naming the cell; empty when
+    /// it is accepted. <paramref name="platform"/> is the platform id the column was configured to report.</summary>
+    public static List<string> Problems(ResultsFile results, string platform, string baselines)
+    {
+        var problems = new List<string>();
+        if (results.Platform.Id != platform)
+        {
+            problems.Add($"the column reports platform {results.Platform.Id}, expected {platform}");
+        }
+
+        problems.AddRange(ClaimRows.Expected(Catalogue.Default).Except(results.Claims.Select(c => c.Row)).Select(row => $"{row}: missing from the column"));
+        problems.AddRange(results.Claims.Where(c => c.Verdict == Verdict.Error).Select(c => $"{c.Row}: the scenario broke: {c.Note}"));
+        problems.AddRange(results.Claims.Where(c => c.Verdict == Verdict.Differs && c.Documented is null)
+            .Select(c => $"{c.Row}: undocumented difference ({Observed(c)}): document it in tests/Fixtures/Expectations/{results.Platform.Os}.json with its reason and reference"));
+
+        var baseline = Path.Combine(baselines, $"{results.Lane}.json");
+        if (!File.Exists(baseline))
+        {
+            problems.Add($"no baseline for lane {results.Lane} in {baselines}: review the column, then `conformance approve --in DIR --baselines {baselines} --lane {results.Lane}`");
+            return problems;
+        }
+
+        var approved = ResultsFile.Load(baseline);
+        var upgraded = PlatformChanges.Between(approved.Platform, results.Platform);
+        if (upgraded.Count > 0)
+        {
+            problems.Add($"upgrade: {string.Join(", ", upgraded)} (review, then approve it as `conformance gate` says)");
+        }
+
+        problems.AddRange(Comparison.Between(approved, results, results.Lane, Catalogue.Default)
+            .Select(c => $"{c.Claim}: {c.Before} -> {c.After} (changed against the approved baseline)"));
+        return problems;
+    }
+
+    /// <summary>Every accepted-or-not line of a sweep, for a verb: prints the problems of each column under its lane
+    /// and gives the exit code (0 accepted, 1 not). Skipped columns are neither.</summary>
+    public static int Report(IEnumerable<ColumnOutcome> outcomes, string baselines)
+    {
+        var rejected = 0;
+        foreach (var outcome in outcomes.Where(o => o.Results is not null))
+        {
+            var problems = Problems(outcome.Results!, outcome.Platform, baselines);
+            if (problems.Count == 0)
+            {
+                continue;
+            }
+
+            rejected++;
+            Console.WriteLine($"{outcome.Name}: not accepted ({problems.Count} problem(s)):");
+            problems.ForEach(p => Console.WriteLine($"  {p}"));
+        }
+
+        Console.WriteLine(rejected == 0
+            ? $"Every column is complete, documented and as approved in {baselines}."
+            : $"{rejected} column(s) not accepted; see above, and `conformance gate --help` for approving a reviewed change.");
+        return rejected == 0 ? 0 : 1;
+    }
+
+    private static string Observed(ClaimResult claim) => string.Join(", ", claim.Observed.Select(o => $"{o.Key}={o.Value}"));
+}

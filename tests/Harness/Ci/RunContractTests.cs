@@ -1,0 +1,38 @@
+using System.Text.RegularExpressions;
+
+namespace Conformance.Harness.Tests.Ci;
+
+/// <summary>The runner and the test processes meet only through <see cref="RunContract"/>: every environment variable,
+/// results marker and payload file name is spelled in one source file, so neither side can rename it alone.</summary>
+public sealed partial class RunContractTests
+{
+    private static string Root => RepositoryRoot.Find()!;
+
+    [Test]
+    public void EveryNameOfTheContractIsSpelledInOneSourceFile()
+    {
+        var sources = new[] { "model", "harness", "tests" }
+            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(Root, folder), "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.EndsWith("RunContractTests.cs", StringComparison.Ordinal));
+        var spelled = sources
+            .SelectMany(file => ContractName().Matches(File.ReadAllText(file)).Select(m => (Name: m.Value, File: Path.GetRelativePath(Root, file))))
+            .Distinct()
+            .GroupBy(s => s.Name)
+            .Where(g => g.Count() > 1)
+            .Select(g => $"{g.Key}: {string.Join(", ", g.Select(s => s.File))}");
+        Assert.That(spelled, Is.Empty, "spell it once, in model/Results/RunContract.cs, and refer to the constant");
+    }
+
+    [Test]
+    public void TheContractHoldsEveryName()
+    {
+        var contract = File.ReadAllText(Path.Combine(Root, "model", "Results", "RunContract.cs"));
+        Assert.That(contract, Does.Contain(RunContract.PayloadResults).And.Contain(RunContract.ResultsBegin).And.Contain(RunContract.ResultsEnd));
+        Assert.That(ContractName().Matches(contract).Select(m => m.Value).Distinct().Count(), Is.GreaterThanOrEqualTo(11));
+    }
+
+    [GeneratedRegex(@"CONFORMANCE_[A-Z_]+|===CONFORMANCE-RESULTS-[A-Z]+===|latest\.json")]
+    private static partial Regex ContractName();
+}
