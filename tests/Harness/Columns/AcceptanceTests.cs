@@ -1,0 +1,73 @@
+using Conformance.Harness.Columns;
+
+namespace Conformance.Harness.Tests.Columns;
+
+/// <summary>What the distros, kernels and wine verbs accept: a column as approved passes; a changed cell, an
+/// undocumented difference, a missing cell or an upgraded platform is named, and the verb's exit code is 1.</summary>
+public sealed class AcceptanceTests
+{
+    private static string Baselines => Path.Combine(RepositoryRoot.Find()!, "ci", "baselines");
+
+    private static ResultsFile Approved(string lane) => ResultsFile.Load(Path.Combine(Baselines, $"{lane}.json"));
+
+    [Test]
+    public void AColumnAsApprovedIsAccepted()
+    {
+        var column = Approved("debian-12");
+        Assert.That(Acceptance.Problems(column, column.Platform.Id, Baselines), Is.Empty);
+        Assert.That(Report(column), Is.Zero);
+    }
+
+    [Test]
+    public void AChangedCellIsNamed()
+    {
+        var column = Approved("kernel-6.1");
+        var changed = column with { Claims = [.. column.Claims.Select(c => c.Row == "tcp.read-zero-after-fin" ? c with { Observed = new() { ["read#1"] = "ECONNRESET" } } : c)] };
+        Assert.That(Acceptance.Problems(changed, column.Platform.Id, Baselines),
+            Has.Some.StartsWith("tcp.read-zero-after-fin: ").And.Some.Contains("changed against the approved baseline"));
+        Assert.That(Report(changed), Is.EqualTo(1));
+    }
+
+    [Test]
+    public void AnUndocumentedDifferenceIsNamedWithTheTableToDocumentItIn()
+    {
+        var column = Approved("host");
+        var documented = column.Claims.First(c => c.Verdict == Verdict.Differs && c.Documented is not null);
+        var stripped = column with { Claims = [.. column.Claims.Select(c => c.Row == documented.Row ? c with { Documented = null } : c)] };
+        Assert.That(Acceptance.Problems(stripped, column.Platform.Id, Baselines),
+            Has.Some.StartsWith($"{documented.Row}: undocumented difference").And.Some.Contains("tests/Fixtures/Expectations/linux.json"));
+    }
+
+    [Test]
+    public void WinesDifferencesAreHeldToItsBaselineNotToTheWindowsTable()
+    {
+        var wine = Approved("wine");
+        Assert.That(wine.Claims, Has.Some.Matches<ClaimResult>(c => c.Verdict == Verdict.Differs && c.Documented is null), "the premise");
+        Assert.That(Acceptance.Problems(wine, wine.Platform.Id, Baselines), Is.Empty);
+    }
+
+    [Test]
+    public void AMissingCellAndAnUpgradeAreNamed()
+    {
+        var column = Approved("debian-13");
+        var short_ = column with
+        {
+            Platform = column.Platform with { Libc = "glibc 9.99" },
+            Claims = [.. column.Claims.Where(c => c.Row != "udp.fionread/ipv6@dotnet")],
+        };
+        var problems = Acceptance.Problems(short_, column.Platform.Id, Baselines);
+        Assert.That(problems, Has.Some.EqualTo("udp.fionread/ipv6@dotnet: missing from the column"));
+        Assert.That(problems, Has.Some.StartsWith("upgrade: libc glibc").And.Some.Contains("-> glibc 9.99"));
+    }
+
+    [Test]
+    public void ALaneWithoutABaselineSaysHowToApproveIt()
+    {
+        var column = Approved("debian-12") with { Lane = "debian-99" };
+        Assert.That(Acceptance.Problems(column, column.Platform.Id, Baselines), Has.Some.Contains("conformance approve").And.Some.Contains("--lane debian-99"));
+    }
+
+    /// <summary>The verbs' exit code for one column (its problems are printed to the test's output).</summary>
+    private static int Report(ResultsFile column) =>
+        Acceptance.Report([new ColumnOutcome(column.Lane, column.Platform.Id, column, null, null)], Baselines);
+}
