@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Conformance.Harness.Cli;
-using Conformance.Harness.Distros;
+using Conformance.Harness.Columns;
+using Conformance.Harness.Wine;
 using Conformance.Harness.Runs;
 
 namespace Conformance.Harness.Commands;
@@ -40,72 +41,13 @@ public static class WineCommand
 
     private static int Run(string outDir, TimeSpan limit, string baselines)
     {
-        var wine = new[] { "/usr/bin/wine", "/usr/local/bin/wine" }.FirstOrDefault(File.Exists)
-            ?? throw new BadInputException("wine is not installed: apt-get install wine wine64");
-
-        var payload = Payload.For("win-x64", Console.WriteLine).GetAwaiter().GetResult();
-        var prefix = Path.Combine(Payload.CacheRoot, "wine");
-        if (!Directory.Exists(prefix))
+        if (WineRunner.Unavailable() is { } why)
         {
-            Console.WriteLine($"creating the Wine prefix {prefix}");
-            Wine(wine, ["wineboot", "--init"], prefix, outDir, "wineboot", limit, out _);
+            throw new BadInputException(why);
         }
 
-        // The claim executables write into a folder of this run's own; only Wine's file then joins --out, which may
-        // hold other columns' results.
-        var work = Path.Combine(outDir, $".wine-{Environment.ProcessId}");
-        if (Directory.Exists(work))
-        {
-            Directory.Delete(work, recursive: true);
-        }
-
-        Directory.CreateDirectory(work);
-        var crashed = new List<string>();
-        var run = Guid.NewGuid().ToString("N"); // the claim executables of this smoke run merge into one file
-        foreach (var (_, suite) in ClaimProjects.In(Repository.Root()))
-        {
-            var exit = Wine(wine, [Path.Combine(payload, $"{suite}.exe"), "--filter", "TestCategory=Claim", "--no-progress"], prefix, work, run, limit, out var output);
-            // The test platform exits 2 when a test failed (Wine differs from the FAQ); anything else is a crash.
-            var ok = exit is 0 or 2 && !output.Contains("Fatal error", StringComparison.Ordinal);
-            Console.WriteLine($"{suite} under Wine: exit {exit}{(ok ? "" : ", crashed: " + string.Join(" / ", output.Split('\n').Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)).Take(3)))}");
-            if (!ok)
-            {
-                crashed.Add(suite);
-            }
-        }
-
-        var written = Directory.GetFiles(work, "wine-*.json").FirstOrDefault();
-        if (written is null)
-        {
-            Console.WriteLine($"conformance: no results file was written in {work}");
-            return 1;
-        }
-
-        var results = ResultsFile.Load(written) with { Lane = "wine" }; // Wine's own lane, never a Windows one
-        var file = Path.Combine(outDir, Path.GetFileName(written));
-        results.Save(file);
-        Directory.Delete(work, recursive: true);
-        Console.WriteLine($"{results.Platform.Id} ({results.Platform.Distro}): {Columns.Columns.Summary(results)}");
-        Console.WriteLine($"Results: {file}");
-        var outcome = new Columns.ColumnOutcome("wine", results.Platform.Id, results, null, crashed.Count == 0 ? null : $"crashed: {string.Join(", ", crashed)}");
-        return Math.Max(crashed.Count == 0 ? 0 : 1, Columns.Acceptance.Report([outcome], baselines));
-    }
-
-    private static int Wine(string wine, string[] args, string prefix, string outDir, string run, TimeSpan limit, out string output)
-    {
-        var environment = new Dictionary<string, string>
-        {
-            ["WINEPREFIX"] = prefix,
-            ["WINEDEBUG"] = "-all",
-            [RunContract.ResultsDir] = "Z:" + outDir.Replace('/', '\\'),
-            [RunContract.RunId] = run,
-            ["TESTINGPLATFORM_TELEMETRY_OPTOUT"] = "1",
-            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-            // .NET's W^X double mapping of code pages makes the runtime crash at exit under Wine.
-            ["DOTNET_EnableWriteXorExecute"] = "0",
-        };
-        var result = ExternalProgram.Run(wine, args, limit, environment);
-        output = result.TimedOut ? $"timed out after {limit.TotalMinutes:0.#} min" : result.Output;
-        return result.Exit ?? -1;
+        var outcomes = Sweeps.Run("Running the Windows build of the suite under Wine", [WineRunner.Lane], lane => lane, outDir,
+            (_, line) => WineRunner.RunOne(limit, line));
+        return Math.Max(outcomes.Any(o => o.Failure is not null) ? 1 : 0, Acceptance.Report(outcomes, baselines));
     }
 }

@@ -8,39 +8,14 @@ using DotNet.Testcontainers.Containers;
 namespace Conformance.Harness.Distros;
 
 /// <summary>Runs the suite in a container per distro: network mode none (loopback only), no ports, the payload
-/// copied in with the executable bit, a time limit, and the container removed afterwards. Distros run in
-/// parallel up to the core count. A container that fails or hangs gives its column an error, with the
+/// copied in with the executable bit, a time limit, and the container removed afterwards (the sweep runs them
+/// side by side, see <see cref="Columns.Sweeps"/>). A container that fails or hangs gives its column an error, with the
 /// reason and its log tail; the other columns are kept.</summary>
 public static class DistroRunner
 {
     private const string ResultsDir = "/results";
     private const UnixFileModes Executable = UnixFileModes.UserRead | UnixFileModes.UserWrite | UnixFileModes.UserExecute
         | UnixFileModes.GroupRead | UnixFileModes.GroupExecute | UnixFileModes.OtherRead | UnixFileModes.OtherExecute;
-
-    public static async Task<List<ColumnOutcome>> RunAll(IReadOnlyList<Distro> distros, string outDir, TimeSpan limit, Cli.IProgress progress)
-    {
-        using var slots = new SemaphoreSlim(Math.Max(1, Environment.ProcessorCount));
-        var tasks = distros.Select(async distro =>
-        {
-            await slots.WaitAsync();
-            try
-            {
-                var outcome = await RunOne(distro, limit, line => progress.Line($"[{distro.Name}] {line}"));
-                if (outcome.Results is { } results)
-                {
-                    results.Save(Path.Combine(outDir, $"{results.Platform.Id}.json"));
-                }
-
-                progress.Step(Sweeps.Finished(outcome));
-                return outcome;
-            }
-            finally
-            {
-                slots.Release();
-            }
-        });
-        return [.. await Task.WhenAll(tasks)];
-    }
 
     /// <summary>One distro's column, in the lane named by the distro entry.</summary>
     public static async Task<ColumnOutcome> RunOne(Distro distro, TimeSpan limit, Action<string> progress) =>

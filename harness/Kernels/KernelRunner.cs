@@ -21,36 +21,6 @@ public static class KernelRunner
 
     public static string KernelDir(string suite) => Path.Combine(Payload.CacheRoot, "kernels", suite);
 
-    /// <summary>Guests side by side, one per core: a guest spends much of its run waiting on the claims' own timers,
-    /// so two overlap well, even under emulation.</summary>
-    public static int SideBySide => Math.Max(1, Environment.ProcessorCount);
-
-    public static async Task<List<ColumnOutcome>> RunAll(IReadOnlyList<KernelEntry> kernels, string userland, string outDir, TimeSpan limit, Cli.IProgress progress)
-    {
-        var guests = new GuestOptions(limit, Accelerator.Here());
-        using var slots = new SemaphoreSlim(SideBySide);
-        var runs = kernels.Select(async kernel =>
-        {
-            await slots.WaitAsync();
-            try
-            {
-                var outcome = await RunOne(kernel, userland, guests, line => progress.Line($"[{kernel.Name}] {line}"));
-                if (outcome.Results is { } results)
-                {
-                    results.Save(Path.Combine(outDir, $"{results.Platform.Id}.json"));
-                }
-
-                progress.Step(Sweeps.Finished(outcome));
-                return outcome;
-            }
-            finally
-            {
-                slots.Release();
-            }
-        });
-        return [.. await Task.WhenAll(runs)];
-    }
-
     /// <summary>One kernel's column, in the lane named by the kernel entry.</summary>
     public static async Task<ColumnOutcome> RunOne(KernelEntry kernel, string userland, GuestOptions guest, Action<string> progress) =>
         Columns.Columns.InLane(await Run(kernel, userland, guest, progress));
