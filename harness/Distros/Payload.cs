@@ -33,6 +33,14 @@ public static class Payload
                 return dir;
             }
 
+            // Another conformance process (a kernel sweep beside a distro sweep) may be publishing: dotnet publish of the
+            // same projects at once would share their obj folders, so publishes take turns across processes.
+            using var turn = await PublishTurn(progress);
+            if (File.Exists(Path.Combine(dir, Script)))
+            {
+                return dir; // the other process published this very content
+            }
+
             progress($"publishing the suite for {rid} (cached in {dir})");
             var work = $"{dir}.{Environment.ProcessId}.tmp";
             Directory.CreateDirectory(work);
@@ -64,6 +72,31 @@ public static class Payload
         finally
         {
             OneAtATime.Release();
+        }
+    }
+
+    /// <summary>An exclusive lock on the payload cache, held while publishing; waits for another process's turn
+    /// (flock has no handle .NET can wait on, so it is tried every second, for at most half an hour).</summary>
+    private static async Task<FileStream> PublishTurn(Action<string> progress)
+    {
+        var path = Path.Combine(CacheRoot, "payload", ".publish.lock");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(30);
+        for (var waited = false; ; waited = true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                if (!waited)
+                {
+                    progress("waiting for another process's publish of the suite");
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
         }
     }
 
