@@ -4,14 +4,14 @@
 # host's own apt state is untouched.
 #
 #   ci/fetch-kernels.sh [SUITE ...]    default: bullseye bookworm trixie
-#   CONFORMANCE_CACHE                  cache folder (default /var/cache/conformance); kernels go to kernels/<suite>/
-#   CONFORMANCE_DEBIAN_MIRROR          mirror (default: the one this machine's apt uses)
+#   the cache folder and the Debian mirror are read as ci/env.sh says; kernels go to kernels/ in the cache
 #
 # Leaves kernels/<suite>/vmlinuz and kernels/<suite>/release (the kernel release, as uname -r says it).
 set -euo pipefail
-cache="${CONFORMANCE_CACHE:-/var/cache/conformance}/kernels"
 suites=("$@"); [ ${#suites[@]} -gt 0 ] || suites=(bullseye bookworm trixie)
-. "$(dirname "$0")/debian-mirror.sh"
+. "$(dirname "$0")/env.sh"
+debian_mirror
+cache="$cache_root/kernels"
 
 for suite in "${suites[@]}"; do
   dest="$cache/$suite"

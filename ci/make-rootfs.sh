@@ -5,15 +5,15 @@
 #   ci/make-rootfs.sh [SUITE ...]      default: bullseye bookworm trixie
 #                                      SUITE-vm: the same plus iproute2 and busybox, the userland of the kernel
 #                                      columns' guests (init needs busybox; the namespace claims need ip)
-#   CONFORMANCE_CACHE                  cache folder (default /var/cache/conformance); tarballs go to rootfs/
-#   CONFORMANCE_DEBIAN_MIRROR          mirror to bootstrap from (default: the one this machine's apt uses)
+#   the cache folder and the Debian mirror are read as ci/env.sh says; tarballs go to rootfs/ in the cache
 #
 # Prints one line per suite. Needs root and debootstrap (apt-get install debootstrap).
 set -euo pipefail
-cache="${CONFORMANCE_CACHE:-/var/cache/conformance}/rootfs"
 suites=("$@"); [ ${#suites[@]} -gt 0 ] || suites=(bullseye bookworm trixie)
 
-. "$(dirname "$0")/debian-mirror.sh"
+. "$(dirname "$0")/env.sh"
+debian_mirror
+cache="$cache_root/rootfs"
 command -v debootstrap >/dev/null || { echo "make-rootfs: debootstrap is missing (apt-get install debootstrap)" >&2; exit 2; }
 
 mkdir -p "$cache"

@@ -25,6 +25,21 @@ public sealed partial class RunContractTests
         Assert.That(spelled, Is.Empty, "spell it once, in model/Results/RunContract.cs, and refer to the constant");
     }
 
+    /// <summary>The shell side (.ci/run and the ci/ scripts) cannot read a C# constant, so it has one spelling of
+    /// its own per name: ci/env.sh for what several scripts read, the one script that reads it otherwise.</summary>
+    [Test]
+    public void EveryNameIsSpelledInOneShellScript()
+    {
+        var scripts = Directory.EnumerateFiles(Path.Combine(Root, "ci"), "*.sh").Append(Path.Combine(Root, ".ci", "run"));
+        var spelled = scripts
+            .SelectMany(file => ContractName().Matches(File.ReadAllText(file)).Select(m => (Name: m.Value, File: Path.GetRelativePath(Root, file))))
+            .Distinct()
+            .GroupBy(s => s.Name)
+            .Where(g => g.Count() > 1)
+            .Select(g => $"{g.Key}: {string.Join(", ", g.Select(s => s.File))}");
+        Assert.That(spelled, Is.Empty, "read it through ci/env.sh");
+    }
+
     [Test]
     public void TheContractHoldsEveryName()
     {
