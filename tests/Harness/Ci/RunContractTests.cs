@@ -16,13 +16,7 @@ public sealed partial class RunContractTests
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.EndsWith("RunContractTests.cs", StringComparison.Ordinal));
-        var spelled = sources
-            .SelectMany(file => ContractName().Matches(File.ReadAllText(file)).Select(m => (Name: m.Value, File: Path.GetRelativePath(Root, file))))
-            .Distinct()
-            .GroupBy(s => s.Name)
-            .Where(g => g.Count() > 1)
-            .Select(g => $"{g.Key}: {string.Join(", ", g.Select(s => s.File))}");
-        Assert.That(spelled, Is.Empty, "spell it once, in model/Results/RunContract.cs, and refer to the constant");
+        Assert.That(SpelledInSeveral(sources), Is.Empty, "spell it once, in model/Results/RunContract.cs, and refer to the constant");
     }
 
     /// <summary>The shell side (.ci/run and the ci/ scripts) cannot read a C# constant, so it has one spelling of
@@ -31,13 +25,7 @@ public sealed partial class RunContractTests
     public void EveryNameIsSpelledInOneShellScript()
     {
         var scripts = Directory.EnumerateFiles(Path.Combine(Root, "ci"), "*.sh").Append(Path.Combine(Root, ".ci", "run"));
-        var spelled = scripts
-            .SelectMany(file => ContractName().Matches(File.ReadAllText(file)).Select(m => (Name: m.Value, File: Path.GetRelativePath(Root, file))))
-            .Distinct()
-            .GroupBy(s => s.Name)
-            .Where(g => g.Count() > 1)
-            .Select(g => $"{g.Key}: {string.Join(", ", g.Select(s => s.File))}");
-        Assert.That(spelled, Is.Empty, "read it through ci/env.sh");
+        Assert.That(SpelledInSeveral(scripts), Is.Empty, "read it through ci/env.sh");
     }
 
     [Test]
@@ -47,6 +35,14 @@ public sealed partial class RunContractTests
         Assert.That(contract, Does.Contain(RunContract.PayloadResults).And.Contain(RunContract.ResultsBegin).And.Contain(RunContract.ResultsEnd));
         Assert.That(ContractName().Matches(contract).Select(m => m.Value).Distinct().Count(), Is.GreaterThanOrEqualTo(11));
     }
+
+    /// <summary>"NAME: file, file" for each contract name that more than one of <paramref name="files"/> spells.</summary>
+    private static IEnumerable<string> SpelledInSeveral(IEnumerable<string> files) => files
+        .SelectMany(file => ContractName().Matches(File.ReadAllText(file)).Select(m => (Name: m.Value, File: Path.GetRelativePath(Root, file))))
+        .Distinct()
+        .GroupBy(s => s.Name)
+        .Where(g => g.Count() > 1)
+        .Select(g => $"{g.Key}: {string.Join(", ", g.Select(s => s.File))}");
 
     [GeneratedRegex(@"CONFORMANCE_[A-Z_]+|===CONFORMANCE-RESULTS-[A-Z]+===|latest\.json")]
     private static partial Regex ContractName();
