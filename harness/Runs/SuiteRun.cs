@@ -17,15 +17,9 @@ public static class SuiteRun
         var running = Path.Combine(outDir, ".running.json");
         File.Delete(running);
 
-        if (!noBuild)
+        if (!noBuild && !Build(root))
         {
-            Console.WriteLine("Building the suite...");
-            var build = Repository.Dotnet(root, ["build", "Conformance.sln", "-nologo", "-v", "q", "-clp:ErrorsOnly"], null, Console.WriteLine);
-            if (build != 0)
-            {
-                Console.WriteLine("conformance: the build failed (see above); fix it and run again.");
-                return new Outcome(1, null);
-            }
+            return new Outcome(1, null);
         }
 
         var catalogue = Catalogue.Default;
@@ -77,11 +71,19 @@ public static class SuiteRun
     /// between runs (a flip fails) and each claim's median time.</summary>
     public static int Repeat(int times, string outDir, bool slow, bool noBuild, string? filter)
     {
-        var runs = new List<ResultsFile>();
+        if (!noBuild && !Build(Repository.Root()))
+        {
+            return 1;
+        }
+
+        var runs = new List<ResultsFile>(); // the build above is outside the timed runs
+        var walls = new List<double>();
         var failed = false;
         for (var k = 1; k <= times; k++)
         {
-            var outcome = Once(Path.Combine(outDir, $"repeat-{k}"), slow, noBuild: noBuild || k > 1, filter, summarise: k == 1);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var outcome = Once(Path.Combine(outDir, $"repeat-{k}"), slow, noBuild: true, filter, summarise: k == 1);
+            walls.Add(clock.Elapsed.TotalSeconds);
             failed |= outcome.Exit != 0;
             if (outcome.File is null)
             {
@@ -89,7 +91,7 @@ public static class SuiteRun
             }
 
             runs.Add(outcome.File);
-            Console.WriteLine($"Run {k}/{times}: {Columns.Columns.Counts(outcome.File)}{(outcome.Exit != 0 ? " (a claim failed)" : "")}");
+            Console.WriteLine($"Run {k}/{times}: {Columns.Columns.Counts(outcome.File)} in {walls[^1]:0.0} s{(outcome.Exit != 0 ? " (a claim failed)" : "")}");
         }
 
         var report = Stability.Of(runs);
@@ -103,6 +105,8 @@ public static class SuiteRun
         }
 
         Console.WriteLine();
+        var sorted = walls.Order().ToList();
+        Console.WriteLine($"Wall time per run: median {sorted[sorted.Count / 2]:0.0} s (fastest {sorted[0]:0.0} s, slowest {sorted[^1]:0.0} s), test processes and all.");
         Console.WriteLine($"Median claim time: {report.TotalMedianMs} ms in all ({report.Medians.Count} claims); the slowest:");
         foreach (var (claim, ms) in report.Medians.OrderByDescending(m => m.Value).Take(8))
         {
@@ -110,6 +114,18 @@ public static class SuiteRun
         }
 
         return failed || report.Flips.Count > 0 ? 1 : 0;
+    }
+
+    private static bool Build(string root)
+    {
+        Console.WriteLine("Building the suite...");
+        if (Repository.Dotnet(root, ["build", "Conformance.sln", "-nologo", "-v", "q", "-clp:ErrorsOnly"], null, Console.WriteLine) == 0)
+        {
+            return true;
+        }
+
+        Console.WriteLine("conformance: the build failed (see above); fix it and run again.");
+        return false;
     }
 
     private static void Summarise(ResultsFile file, List<string> missing, string path)
