@@ -165,7 +165,7 @@ public sealed class ClosingTests : ClaimTest
         pair.Client.LingerState = new LingerOption(true, 1);
         var stopwatch = Stopwatch.StartNew();
         ObserveOk("close", Managed.Call(pair.Client.Close));
-        Observe("seconds", Rounding.ToNearest(stopwatch.Elapsed.TotalSeconds, 0.5));
+        Observe("seconds", Rounding.Timer(stopwatch.Elapsed.TotalSeconds, 1));
     }
 
     /// <summary>Bind probes TIME_WAIT; System.Net.Sockets sets SO_REUSEADDR on every bind on Unix, so what a C#

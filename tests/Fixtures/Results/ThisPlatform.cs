@@ -187,10 +187,12 @@ public static class OsRelease
 /// <summary>Round numbers that are protocol constants, so noise does not reach an observation.</summary>
 public static class Rounding
 {
-    public static string ToNearest(double value, double step) =>
-        (Math.Round(value / step) * step).ToString(CultureInfo.InvariantCulture);
-
     /// <summary>The step at or below <paramref name="value"/>: for a timer that may only fire late.</summary>
     public static string Down(double value, double step) =>
         (Math.Floor(value / step) * step).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A kernel timer's length in whole <paramref name="step"/>s, seen from user space: it may end up to a
+    /// clock tick early (it counts whole ticks from a tick already begun; 10 ms at the coarsest HZ) and late by any
+    /// scheduling delay, which on a loaded machine (guests emulated beside it) was seen past a quarter second.</summary>
+    public static string Timer(double seconds, double step) => Down(seconds + 0.05, step);
 }

@@ -33,6 +33,6 @@ public sealed class LingerTests : ClaimTest
 
         var stopwatch = Stopwatch.StartNew();
         ObserveOk("close", pair.Client.Close());
-        Observe("seconds", Rounding.ToNearest(stopwatch.Elapsed.TotalSeconds, 0.5));
+        Observe("seconds", Rounding.Timer(stopwatch.Elapsed.TotalSeconds, 1));
     }
 }
