@@ -30,6 +30,7 @@ public static partial class CommandLine
             GateCommand.Create(),
             ApproveCommand.Create(),
             DiffCommand.Create(),
+            JudgeCommand.Create(),
         };
         var help = root.Options.OfType<HelpOption>().Single();
         var detailed = new DetailedHelp((HelpAction)help.Action!);

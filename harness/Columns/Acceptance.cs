@@ -12,6 +12,7 @@ public static class Acceptance
     /// it is accepted. <paramref name="platform"/> is the platform id the column was configured to report.</summary>
     public static List<string> Problems(ResultsFile results, string platform, string baselines)
     {
+        results = Judging.Rejudge.File(results); // as the current tables judge it: a difference documented since counts
         var problems = new List<string>();
         if (results.Platform.Id != platform)
         {
@@ -31,7 +32,7 @@ public static class Acceptance
             return problems;
         }
 
-        var approved = ResultsFile.Load(baseline);
+        var approved = Matrix.ResultsSet.LoadOne(baseline);
         var upgraded = PlatformChanges.Between(approved.Platform, results.Platform);
         if (upgraded.Count > 0)
         {

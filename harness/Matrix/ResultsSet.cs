@@ -66,12 +66,17 @@ public static class ResultsSet
         return baselines;
     }
 
-    private static IEnumerable<string> Paths(IEnumerable<string> inputs) =>
+    public static IEnumerable<string> Paths(IEnumerable<string> inputs) =>
         inputs.SelectMany<string, string>(input => Directory.Exists(input) ? [.. Directory.GetFiles(input, "*.json").Order(StringComparer.Ordinal)]
             : File.Exists(input) ? [input]
             : throw new BadInputException($"{input}: no such file or folder; give a folder of results files (conformance run --out DIR writes one)"));
 
-    public static ResultsFile LoadOne(string path)
+    /// <summary>A results file as the current catalogue and tables judge it (see <see cref="Judging.Rejudge"/>), so
+    /// documenting a difference shows in the matrix, the gate and diff without running the platform again.</summary>
+    public static ResultsFile LoadOne(string path) => Judging.Rejudge.File(LoadAsWritten(path));
+
+    /// <summary>A results file with the verdicts it was written with.</summary>
+    public static ResultsFile LoadAsWritten(string path)
     {
         try
         {

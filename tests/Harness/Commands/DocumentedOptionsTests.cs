@@ -50,7 +50,7 @@ public sealed partial class DocumentedOptionsTests
     private static partial Regex SynopsisBlock();
 
     /// <summary>A verb as a document invokes it: after `conformance` or `harness --`, up to a backtick, a comment or the line's end.</summary>
-    [GeneratedRegex(@"(?:\bconformance|harness --) (?<verb>matrix|run|distros|kernels|wine|gate|approve|diff)\b(?<rest>[^`#\n]*)")]
+    [GeneratedRegex(@"(?:\bconformance|harness --) (?<verb>matrix|run|distros|kernels|wine|gate|approve|diff|judge)\b(?<rest>[^`#\n]*)")]
     private static partial Regex Invocation();
 
     [GeneratedRegex(@"(?<=\s)--[a-z][a-z-]*")]

@@ -39,15 +39,25 @@ public sealed class GateTests
         Edit(Path.Combine(Fresh, $"{Linux}.json"), "tcp.read-zero-after-fin", c => c["observed"]!["read#2"] = "5");
         var (exit, output, _) = Gate();
         Assert.That(exit, Is.EqualTo(1));
-        Assert.That(output, Does.Contain("tcp.read-zero-after-fin").And.Contain("holds: read#2=0").And.Contain("holds: read#2=5"));
-        Assert.That(File.ReadAllText(Summary), Does.Contain("| `tcp.read-zero-after-fin` | `host` | holds: read#2=0 | holds: read#2=5 |"));
+        Assert.That(output, Does.Contain("tcp.read-zero-after-fin").And.Contain("holds: read#2=0").And.Contain("differs: read#2=5"));
+        Assert.That(File.ReadAllText(Summary), Does.Contain("| `tcp.read-zero-after-fin` | `host` | holds: read#2=0 | differs: read#2=5 |"));
     }
 
     [Test]
     public void AChangedVerdictFails()
     {
+        // A verdict is judged from what was observed: the run that now says EPIPE holds where ECONNRESET differed.
+        Edit(Path.Combine(Fresh, $"{Linux}.json"), "tcp.write-after-rst", c => c["observed"]!["write#1"] = "EPIPE");
+        var (exit, output, _) = Gate();
+        Assert.That(exit, Is.EqualTo(1));
+        Assert.That(output, Does.Contain("differs: write#1=ECONNRESET").And.Contain("holds: write#1=EPIPE"));
+    }
+
+    [Test]
+    public void AVerdictEditedByHandIsJudgedAgainFromTheObservation()
+    {
         Edit(Path.Combine(Fresh, $"{Linux}.json"), "tcp.write-after-rst", c => c["verdict"] = "holds");
-        Assert.That(Gate().Exit, Is.EqualTo(1));
+        Assert.That(Gate().Exit, Is.Zero, "the file's observation still differs, as the baseline's does");
     }
 
     [Test]
