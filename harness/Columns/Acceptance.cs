@@ -59,7 +59,11 @@ public static class Acceptance
 
             rejected++;
             Console.WriteLine($"{outcome.Name}: not accepted ({problems.Count} problem(s)):");
-            problems.ForEach(p => Console.WriteLine($"  {p}"));
+            problems.Take(Shown).ToList().ForEach(p => Console.WriteLine($"  {p}"));
+            if (problems.Count > Shown)
+            {
+                Console.WriteLine($"  ... and {problems.Count - Shown} more (a column of errors has one per cell; `conformance gate` lists them all)");
+            }
         }
 
         Console.WriteLine(rejected == 0
@@ -67,6 +71,9 @@ public static class Acceptance
             : $"{rejected} column(s) not accepted; see above, and `conformance gate --help` for approving a reviewed change.");
         return rejected == 0 ? 0 : 1;
     }
+
+    /// <summary>How many problems a column prints: enough to act on, not a screen per cell of a broken column.</summary>
+    private const int Shown = 12;
 
     private static string Observed(ClaimResult claim) => string.Join(", ", claim.Observed.Select(o => $"{o.Key}={o.Value}"));
 }

@@ -35,7 +35,23 @@ public static class BootImage
 
     public static string RootfsTarball(string suite) => DistroImages.RootfsTarball(suite);
 
+    /// <summary>Guests boot side by side: the first to need the image builds it, the others wait for it.</summary>
+    private static readonly SemaphoreSlim OneAtATime = new(1);
+
     public static async Task<string> For(string userland, Action<string> progress)
+    {
+        await OneAtATime.WaitAsync();
+        try
+        {
+            return await Build(userland, progress);
+        }
+        finally
+        {
+            OneAtATime.Release();
+        }
+    }
+
+    private static async Task<string> Build(string userland, Action<string> progress)
     {
         var tarball = new FileInfo(RootfsTarball(userland));
         if (!tarball.Exists)
