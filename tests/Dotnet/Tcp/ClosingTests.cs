@@ -63,8 +63,9 @@ public sealed class ClosingTests : ClaimTest
         Observe("write#2", Send(pair.Client));
     }
 
-    /// <summary>The runtime sends with MSG_NOSIGNAL (Linux) or sets SO_NOSIGPIPE (BSD), so what a C# program sees of
-    /// SIGPIPE is what the signal mask shows while the Send fails.</summary>
+    /// <summary>Socket.Send passes no MSG_NOSIGNAL and the runtime sets no SO_NOSIGPIPE (strace shows sendto(..., 0));
+    /// it ignores SIGPIPE process-wide instead. So the kernel still raises the signal, and what a C# program sees of
+    /// it is what the signal mask shows while the Send fails (this column's sigpipe-pending=true on Linux).</summary>
     [Claim("tcp.sigpipe", Dotnet = true)]
     public void ASendThatFailsWithEpipeAlsoRaisesSigpipe() => SendOnABrokenConnection("Windows has no signals");
 
