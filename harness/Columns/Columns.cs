@@ -4,9 +4,8 @@ using System.Text;
 namespace Conformance.Harness.Columns;
 
 /// <summary>What one column run (a distro container, a kernel guest) came to: its results file (a column of
-/// errors when the run failed), or why it was skipped; <paramref name="Note"/> says how it ran where that is worth
-/// knowing (a guest emulated because KVM could not run it).</summary>
-public sealed record ColumnOutcome(string Name, string Platform, ResultsFile? Results, string? Skipped, string? Failure, string? Note = null);
+/// errors when the run failed), or why it was skipped. How it ran is in the results file's column block.</summary>
+public sealed record ColumnOutcome(string Name, string Platform, ResultsFile? Results, string? Skipped, string? Failure);
 
 /// <summary>What every kind of column run shares: how its results are summed up, what a failed run's column
 /// looks like, and what makes a column acceptable.</summary>

@@ -50,7 +50,7 @@ public static class JudgeCommand
             judged.Save(target);
             var open = Rejudge.Undocumented(judged).ToList();
             Console.WriteLine($"{judged.Platform.Id}: {moved} cell(s) judged otherwise than when it ran; {open.Count} undocumented difference(s); {Columns.Columns.Counts(judged)} -> {target}");
-            if (ColumnKinds.All.FirstOrDefault(k => k.Name == judged.ColumnOf.Kind)?.Undocumented is { } pinned)
+            if (ColumnKinds.PinnedByBaseline(judged.ColumnOf) is { } pinned)
             {
                 Console.WriteLine($"  (not counted: {pinned})"); // Wine's: its lane's baseline pins them
                 continue;

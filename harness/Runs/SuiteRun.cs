@@ -58,7 +58,7 @@ public static class SuiteRun
         var path = Path.Combine(outDir, $"{file.Platform.Id}.json");
         File.Move(running, path, overwrite: true);
         File.Delete(running + ".lock");
-        var missing = filter is null ? ClaimRows.Expected(catalogue).Except(file.Claims.Select(c => c.Row)).ToList() : [];
+        var missing = filter is null ? ClaimRows.Missing(catalogue, file).ToList() : [];
         if (summarise)
         {
             Summarise(file, missing, path);

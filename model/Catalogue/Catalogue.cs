@@ -80,6 +80,10 @@ public static class ClaimRows
     /// <summary>Every result a complete column holds: each row at each layer its claim is observed at.</summary>
     public static IEnumerable<string> Expected(Catalogue catalogue) => Cells(catalogue).Select(c => Key(c.Row.Claim.Id, c.Row.Family, c.Layer));
 
+    /// <summary>The expected results a results file lacks (row keys, in catalogue order).</summary>
+    public static IEnumerable<string> Missing(Catalogue catalogue, ResultsFile file) =>
+        Expected(catalogue).Except(file.Claims.Select(c => c.Row));
+
     /// <summary>The cells of a complete column: every row (claim x family) at every layer its claim is observed at.</summary>
     public static IEnumerable<(ClaimRow Row, string? Layer)> Cells(Catalogue catalogue) =>
         catalogue.Rows.SelectMany(r => r.Claim.Layers.Select(layer => (r, layer)));

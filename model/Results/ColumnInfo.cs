@@ -52,6 +52,10 @@ public static class ColumnKinds
             Undocumented: "Wine's answers are Wine's, not Windows': windows.json documents Windows, so Wine's differences are pinned by its lane's approved baseline instead"),
     ];
 
+    /// <summary>Why <paramref name="column"/>'s undocumented differences are pinned by its lane's baseline instead of
+    /// failing (Wine's), or null when they fail; a kind this version does not know is held to the tables.</summary>
+    public static string? PinnedByBaseline(ColumnInfo column) => All.FirstOrDefault(k => k.Name == column.Kind)?.Undocumented;
+
     public static ColumnKind Get(string kind) => All.FirstOrDefault(k => k.Name == kind)
         ?? throw new ArgumentException($"no column kind '{kind}'; the kinds are {string.Join(", ", All.Select(k => k.Name))}", nameof(kind));
 
