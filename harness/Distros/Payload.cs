@@ -75,29 +75,14 @@ public static class Payload
         }
     }
 
-    /// <summary>An exclusive lock on the payload cache, held while publishing; waits for another process's turn
-    /// (flock has no handle .NET can wait on, so it is tried every second, for at most half an hour).</summary>
-    private static async Task<FileStream> PublishTurn(Action<string> progress)
+    /// <summary>An exclusive lock on the payload cache, held while publishing; waits up to half an hour for another
+    /// process's turn, on a thread of its own so the sweep's other columns go on meanwhile.</summary>
+    private static Task<FileStream> PublishTurn(Action<string> progress)
     {
         var path = Path.Combine(CacheRoot, "payload", ".publish.lock");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(30);
-        for (var waited = false; ; waited = true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (DateTime.UtcNow < deadline)
-            {
-                if (!waited)
-                {
-                    progress("waiting for another process's publish of the suite");
-                }
-
-                await Task.Delay(TimeSpan.FromSeconds(1));
-            }
-        }
+        return Task.Run(() => ExclusiveFile.Open(path, TimeSpan.FromMinutes(30), TimeSpan.FromSeconds(1),
+            () => progress("waiting for another process's publish of the suite")));
     }
 
     private static string ContentHash(string root, IEnumerable<string> projectFolders, string script)

@@ -11,6 +11,7 @@ public sealed class Accelerator(string qemu, string kvmDevice)
     public static readonly TimeSpan SignOfLife = TimeSpan.FromSeconds(10);
 
     private readonly Lock _gate = new();
+    private readonly string? _unopened = Opens(kvmDevice) ? null : $"{kvmDevice} cannot be opened"; // once per sweep
     private string? _refused;
 
     /// <summary>This machine's QEMU and /dev/kvm.</summary>
@@ -25,7 +26,7 @@ public sealed class Accelerator(string qemu, string kvmDevice)
         {
             lock (_gate)
             {
-                return _refused ?? (Opens(kvmDevice) ? null : $"{kvmDevice} cannot be opened");
+                return _refused ?? _unopened;
             }
         }
     }

@@ -30,7 +30,7 @@ public static class ResultsStore
     public static void Record(ClaimResult result, PlatformInfo platform, string path, Catalogue catalogue, string run)
     {
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var gate = Lock(path + ".lock");
+        using var gate = ExclusiveFile.Open(path + ".lock", LockLimit, TimeSpan.FromMilliseconds(10));
         var sameRun = ReadRun(gate) == run;
         var existing = sameRun && File.Exists(path) ? TryLoad(path) : null;
         var claims = (existing?.Claims ?? []).Where(c => c.Row != result.Row).Append(result)
@@ -82,22 +82,6 @@ public static class ResultsStore
         catch (ResultsFormatException)
         {
             return null;
-        }
-    }
-
-    private static FileStream Lock(string lockPath)
-    {
-        var deadline = DateTime.UtcNow + LockLimit;
-        while (true)
-        {
-            try
-            {
-                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (DateTime.UtcNow < deadline)
-            {
-                Thread.Sleep(10); // another test process holds the lock: there is nothing to poll on, why: flock has no waitable handle in .NET
-            }
         }
     }
 }

@@ -8,6 +8,9 @@ namespace Conformance.Fixtures.Results;
 /// the C library, Wine's ntdll, and what a runner declares in the environment).</summary>
 public static class ThisPlatform
 {
+    /// <summary>os-release(5), read once (empty where there is none); declared first, as Info's detection reads it.</summary>
+    private static readonly Dictionary<string, string> Release = OsRelease.Read("/etc/os-release");
+
     public static PlatformInfo Info { get; } = Detect();
 
     /// <summary>The column this process's results show as, unless the runner that started it declares another (a
@@ -19,17 +22,15 @@ public static class ThisPlatform
     /// <summary>"debian 12", "macOS 15", "Windows 26100", "FreeBSD 14": the OS and the release its id names.</summary>
     private static string NativeLabel(PlatformInfo platform) => OsFamilies.Current switch
     {
-        OsFamily.Linux => $"{OsRelease.Read("/etc/os-release").GetValueOrDefault("ID", "linux")} {LinuxVersion()}",
+        OsFamily.Linux => $"{DistroId} {DistroVersion}",
         OsFamily.MacOS => $"macOS {Environment.OSVersion.Version.Major}",
         OsFamily.FreeBsd => $"FreeBSD {platform.OsVersion.Split('.')[0]}",
         _ => $"Windows {Environment.OSVersion.Version.Build}",
     };
 
-    private static string LinuxVersion()
-    {
-        var release = OsRelease.Read("/etc/os-release");
-        return release.GetValueOrDefault("VERSION_ID") ?? release.GetValueOrDefault("VERSION_CODENAME") ?? "rolling";
-    }
+    private static string DistroId => Release.GetValueOrDefault("ID", "linux");
+
+    private static string DistroVersion => Release.GetValueOrDefault("VERSION_ID") ?? Release.GetValueOrDefault("VERSION_CODENAME") ?? "rolling";
 
     private static PlatformInfo Detect()
     {
@@ -97,18 +98,15 @@ public static class ThisPlatform
 
     private static PlatformInfo Linux(string arch, string runtime, string user)
     {
-        var release = OsRelease.Read("/etc/os-release");
-        var distroId = release.GetValueOrDefault("ID", "linux");
-        var version = LinuxVersion();
         var container = DetectContainer();
         // A runner that boots its own kernel names the column by it (linux-kernel-6.1-x64-vm).
         var declared = RunContract.Value(RunContract.PlatformId);
         return new PlatformInfo
         {
-            Id = declared is { Length: > 0 } ? declared : $"linux-{distroId}-{version}-{arch}{(container is null ? "" : "-container")}",
+            Id = declared is { Length: > 0 } ? declared : $"linux-{DistroId}-{DistroVersion}-{arch}{(container is null ? "" : "-container")}",
             Os = "linux",
             OsVersion = KernelRelease(),
-            Distro = release.GetValueOrDefault("PRETTY_NAME"),
+            Distro = Release.GetValueOrDefault("PRETTY_NAME"),
             Libc = LibcVersion(),
             Runtime = runtime,
             Arch = arch,
