@@ -225,7 +225,9 @@ public sealed class ConnectionTests : ClaimTest
             v6.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
         }
 
-        v4.Bind(new IPEndPoint(IPAddress.Any, 0));
-        return Managed.Call(() => v6.Bind(new IPEndPoint(IPAddress.IPv6Any, Managed.Local(v4).Port)));
+        // A port free in both families, so the IPv4 socket is the only thing the second bind can meet.
+        var port = Loopback6.TcpPortFreeInBothFamilies();
+        v4.Bind(new IPEndPoint(IPAddress.Any, port));
+        return Managed.Call(() => v6.Bind(new IPEndPoint(IPAddress.IPv6Any, port)));
     }
 }

@@ -47,6 +47,17 @@ public static class Loopback6
         return probe.LocalEndPoint;
     }
 
+    /// <summary>A TCP port that nothing holds in either family, for a scenario that binds one port in both. A port the
+    /// OS picks for 0.0.0.0 can still be held on the IPv6 side (an IPv6 socket of another claim, a connection in
+    /// TIME_WAIT on [::1]), which would make a later [::] bind fail for a reason that is not the scenario's; an IPv6
+    /// socket with IPV6_V6ONLY off binding [::]:0 gets a port free in both. It is closed at once, never listening.</summary>
+    public static int TcpPortFreeInBothFamilies()
+    {
+        using var probe = Tcp(v6only: false);
+        probe.Bind(new IPEndPoint(IPAddress.IPv6Any, 0)).Expect("bind([::]:0) with IPV6_V6ONLY 0, to find a port free in both families");
+        return probe.Port;
+    }
+
     /// <summary>How an address is written: "v4-mapped" (::ffff:a.b.c.d in an AF_INET6 sockaddr), "ipv4", "ipv6".</summary>
     public static string Kind(IPEndPoint? endPoint) => endPoint?.Address switch
     {

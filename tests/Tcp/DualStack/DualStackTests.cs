@@ -49,11 +49,13 @@ public sealed class DualStackTests : ClaimTest
         ObserveOk("v6only-off-reuseaddr", SecondBind(v6only: false, reuseAddress: true));
     }
 
-    /// <summary>bind([::]:p) of an IPv6 socket after an IPv4 socket bound 0.0.0.0:p, both with or without SO_REUSEADDR.</summary>
+    /// <summary>bind([::]:p) of an IPv6 socket after an IPv4 socket bound 0.0.0.0:p, both with or without SO_REUSEADDR;
+    /// p is free in both families before, so the IPv4 socket is the only thing the second bind can meet.</summary>
     private static SysResult SecondBind(bool v6only, bool reuseAddress)
     {
+        var port = Loopback6.TcpPortFreeInBothFamilies();
         using var v4 = RawSocket.Tcp().SetUp(s => Reuse(s, reuseAddress));
-        v4.Bind(new IPEndPoint(IPAddress.Any, 0)).Expect("bind(0.0.0.0:0)");
+        v4.Bind(new IPEndPoint(IPAddress.Any, port)).Expect($"bind(0.0.0.0:{port})");
         using var v6 = Loopback6.Tcp(v6only).SetUp(s => Reuse(s, reuseAddress));
         return v6.Bind(new IPEndPoint(IPAddress.IPv6Any, v4.Port));
     }
