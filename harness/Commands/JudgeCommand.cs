@@ -20,8 +20,9 @@ public static class JudgeCommand
         command.Explained("""
             Judge every cell of the results files again from what it observed, with the catalogue and expectation
             tables as they are now: how a team triages a first run of a new platform. Download its results, run
-            `conformance judge --in FILE`, document each undocumented difference it prints in the OS's table
-            (tests/Fixtures/Expectations/<os>.json: observed values, reason, reference), and judge again until none
+            `conformance judge --in FILE`, document each undocumented difference it prints (observed values, reason,
+            reference) in the table of the code that causes it: the OS's (tests/Fixtures/Expectations/<os>.json), or
+            the runtime's for what a layer's runtime does on every OS (dotnet-unix.json), and judge again until none
             remains. Cells that observed nothing (unsupported, inconclusive, error) keep their verdict. The matrix,
             gate and diff judge what they read the same way, so a documented difference never needs a re-run.
 
@@ -62,7 +63,7 @@ public static class JudgeCommand
 
         Console.WriteLine(undocumented == 0
             ? "No undocumented difference."
-            : $"{undocumented} undocumented difference(s): document each in tests/Fixtures/Expectations/<os>.json, then judge again.");
+            : $"{undocumented} undocumented difference(s): document each in tests/Fixtures/Expectations (<os>.json, or dotnet-unix.json for what the runtime does on every Unix), then judge again.");
         return undocumented == 0 ? 0 : 1;
     }
 }

@@ -18,8 +18,10 @@ public sealed record Expectation
     /// <summary>The address family the entry is about ("ipv4", "ipv6"); null for every run of the claim.</summary>
     public string? Family { get; init; }
 
-    /// <summary>"dotnet" for a difference System.Net.Sockets makes on top of the OS; null for the OS's own, which
-    /// the .NET layer shows too.</summary>
+    /// <summary>The layer ("dotnet") whose scenario meets the OS differently, for an OS table's entry whose value is
+    /// the OS's answer to what that layer's code asks (e.g. the kernel's error for a bind the runtime made
+    /// IPv6-only); null for the OS's own behaviour, which every layer shows. A runtime table's entries carry its
+    /// layer.</summary>
     public string? Layer { get; init; }
 
     public required Dictionary<string, string> Observed { get; init; }
@@ -30,7 +32,25 @@ public sealed record Expectation
     public bool Verified { get; init; } = true;
 }
 
-/// <summary>The expectation entries of every OS family, from the embedded Expectations/*.json.</summary>
+/// <summary>What a layer's own code does on top of the OS, wherever that code runs: the .NET runtime's Unix code
+/// is the same on Linux, macOS and FreeBSD, so what it causes is written once, here, not in each OS's table.
+/// Its entries compose with the OS's (a cell at that layer may show both the kernel's difference and the
+/// runtime's); its renames are the runtime's own error table (EPIPE reaches C# as SocketError.Shutdown), applied
+/// to every value expected at that layer.</summary>
+public sealed record RuntimeTable(string Name, string Layer, IReadOnlyList<string> Os, IReadOnlyList<Expectation> Expectations, IReadOnlyList<ErrorRename> Renames);
+
+/// <summary>An error the runtime reports under another name on every call, e.g. EPIPE as ESHUTDOWN.</summary>
+public sealed record ErrorRename
+{
+    public required string From { get; init; }
+    public required string To { get; init; }
+    public required string Reason { get; init; }
+    public required string Reference { get; init; }
+    public bool Verified { get; init; } = true;
+}
+
+/// <summary>The expectation entries of every OS family (the kernel's and the C library's behaviour, which every
+/// layer shows), and of every runtime that adds a layer on top, from the embedded Expectations/*.json.</summary>
 public sealed class ExpectationTable
 {
     public const string Schema = "conformance-expectations/1";
@@ -39,28 +59,97 @@ public sealed class ExpectationTable
 
     private readonly Dictionary<string, List<Expectation>> _byOs;
 
-    public ExpectationTable(Dictionary<string, List<Expectation>> byOs) => _byOs = byOs;
+    public ExpectationTable(Dictionary<string, List<Expectation>> byOs, IReadOnlyList<RuntimeTable>? runtimes = null)
+    {
+        _byOs = byOs;
+        Runtimes = runtimes ?? [];
+    }
 
     public static ExpectationTable Default => Embedded.Value;
 
     public IReadOnlyCollection<string> OsFamilies => _byOs.Keys;
 
+    public IReadOnlyList<RuntimeTable> Runtimes { get; }
+
     public IReadOnlyList<Expectation> For(string os) => _byOs.TryGetValue(os, out var list) ? list : [];
 
-    /// <summary>The first entry for this claim on this platform whose values (merged over the FAQ's) match
-    /// what was observed.</summary>
-    public Expectation? Find(CatalogueEntry claim, PlatformFacts platform, IReadOnlyDictionary<string, string> observed, string? family = null, string? layer = null) =>
-        For(platform.Os).FirstOrDefault(e =>
+    /// <summary>The documentation of what was observed for this claim on this platform: one OS entry, one runtime
+    /// entry, or both together, merged over the FAQ's values and renamed as the layer's runtime renames errors,
+    /// whichever first matches; null when nothing documents it. Fewer parts are tried first.</summary>
+    public Expectation? Find(CatalogueEntry claim, PlatformFacts platform, IReadOnlyDictionary<string, string> observed, string? family = null, string? layer = null)
+    {
+        bool Applies(Expectation e) =>
             e.Claim == claim.Id
             && (e.Family is null || e.Family == (family ?? "ipv4"))
-            && (e.Layer is null || e.Layer == layer)
             && VersionRange.Contains(e.Versions, platform.OsVersion)
-            && (e.When ?? []).All(w => platform.Field(w.Key) == w.Value)
-            && Verdicts.Matches(Verdicts.Merge(claim.Expected, e.Observed), observed));
+            && (e.When ?? []).All(w => platform.Field(w.Key) == w.Value);
+
+        var runtimes = layer is null ? [] : Runtimes.Where(r => r.Layer == layer && r.Os.Contains(platform.Os)).ToList();
+        var renames = runtimes.SelectMany(r => r.Renames).ToList();
+        List<Expectation?> osEntries = [null, .. For(platform.Os).Where(e => (e.Layer is null || e.Layer == layer) && Applies(e))];
+        List<Expectation?> runtimeEntries = [null, .. runtimes.SelectMany(r => r.Expectations).Where(Applies)];
+
+        var tries = osEntries.SelectMany(o => runtimeEntries.Select(r => (Os: o, Runtime: r)))
+            .OrderBy(t => (t.Os is null ? 0 : 1) + (t.Runtime is null ? 0 : 1));
+        foreach (var (os, runtime) in tries)
+        {
+            var merged = Verdicts.Merge(Verdicts.Merge(claim.Expected, os?.Observed ?? []), runtime?.Observed ?? []);
+            var (expected, used) = Rename(merged, renames);
+            if ((os, runtime, used.Count) != (null, null, 0) && Verdicts.Matches(expected, observed))
+            {
+                return Compose(claim.Id, os, runtime, used);
+            }
+        }
+
+        return null;
+    }
+
+    private static (Dictionary<string, string> Expected, List<ErrorRename> Used) Rename(Dictionary<string, string> expected, List<ErrorRename> renames)
+    {
+        var used = new List<ErrorRename>();
+        var renamed = expected.ToDictionary(e => e.Key, e => string.Join('|', e.Value.Split('|').Select(alternative =>
+        {
+            var rename = renames.FirstOrDefault(r => r.From == alternative.Trim());
+            if (rename is null)
+            {
+                return alternative;
+            }
+
+            if (!used.Contains(rename))
+            {
+                used.Add(rename);
+            }
+
+            return rename.To;
+        })));
+        return (renamed, used);
+    }
+
+    private static Expectation Compose(string claim, Expectation? os, Expectation? runtime, List<ErrorRename> renames)
+    {
+        if (renames.Count == 0 && (os is null || runtime is null))
+        {
+            return (os ?? runtime)!;
+        }
+
+        var parts = new List<(string Reason, string Reference, bool Verified)>();
+        parts.AddRange(new[] { os, runtime }.OfType<Expectation>().Select(e => (e.Reason, e.Reference, e.Verified)));
+        parts.AddRange(renames.Select(r => (r.Reason, r.Reference, r.Verified)));
+        return new Expectation
+        {
+            Claim = claim,
+            Layer = runtime?.Layer ?? os?.Layer,
+            Observed = Verdicts.Merge(os?.Observed ?? [], runtime?.Observed ?? []),
+            Reason = string.Join(" ", parts.Select(p => p.Reason)),
+            Reference = string.Join("; ", parts.Select(p => p.Reference).Distinct()),
+            Verified = parts.All(p => p.Verified),
+        };
+    }
 
     public static ExpectationTable Parse(IEnumerable<(string Name, Stream Json)> files)
     {
         var byOs = new Dictionary<string, List<Expectation>>();
+        var runtimes = new List<RuntimeTable>();
         foreach (var (name, json) in files)
         {
             var file = JsonSerializer.Deserialize<ExpectationFile>(json, Json.Options)
@@ -70,10 +159,26 @@ public sealed class ExpectationTable
                 throw new FormatException($"{name} has schema '{file.Schema}', expected '{Schema}'");
             }
 
-            byOs[file.Os] = file.Expectations;
+            switch (file)
+            {
+                case { Os: { } os, Runtime: null, Layer: null, AppliesTo: null, Renames: null }:
+                    byOs[os] = file.Expectations;
+                    break;
+                case { Os: null, Runtime: { } runtime, Layer: { } layer, AppliesTo: [_, ..] appliesTo }:
+                    if (file.Expectations.FirstOrDefault(e => e.Layer is not null && e.Layer != layer) is { } stray)
+                    {
+                        throw new FormatException($"{name}: the entry for {stray.Claim} names layer '{stray.Layer}' in the table of layer '{layer}'");
+                    }
+
+                    runtimes.Add(new RuntimeTable(runtime, layer, appliesTo,
+                        [.. file.Expectations.Select(e => e with { Layer = layer })], file.Renames ?? []));
+                    break;
+                default:
+                    throw new FormatException($"{name} must be an OS table (\"os\") or a runtime table (\"runtime\", \"layer\" and \"appliesTo\"), not both");
+            }
         }
 
-        return new ExpectationTable(byOs);
+        return new ExpectationTable(byOs, runtimes);
     }
 
     private static ExpectationTable LoadEmbedded()
@@ -91,7 +196,10 @@ public sealed class ExpectationTable
         }
     }
 
-    private sealed record ExpectationFile(string Schema, string Os, List<Expectation> Expectations);
+    /// <summary>An OS table names its <c>os</c>; a runtime table names the <c>runtime</c>, the <c>layer</c> it adds
+    /// and the OS families its code runs on (<c>appliesTo</c>).</summary>
+    private sealed record ExpectationFile(
+        string Schema, string? Os, string? Runtime, string? Layer, List<string>? AppliesTo, List<Expectation> Expectations, List<ErrorRename>? Renames);
 }
 
 /// <summary>The facts of a platform that expectations may depend on.</summary>

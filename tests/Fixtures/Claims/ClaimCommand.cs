@@ -63,7 +63,7 @@ internal sealed class ClaimCommand(TestCommand inner, CatalogueEntry claim, stri
             case Verdict.Differs:
                 result.SetResult(ResultState.Failure,
                     $"{summary}. {outcome.Note}. Either the scenario is wrong, or this platform parts from the FAQ: "
-                    + "then add an entry with its reference to tests/Fixtures/Expectations/<os>.json.");
+                    + "then add an entry with its reference to tests/Fixtures/Expectations/<os>.json (or dotnet-unix.json for what the .NET runtime does on every Unix).");
                 break;
             case Verdict.Unsupported:
                 result.SetResult(ResultState.Skipped, $"{Row} unsupported: {outcome.Note}");

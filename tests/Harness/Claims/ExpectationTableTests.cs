@@ -1,16 +1,28 @@
+using System.Text.RegularExpressions;
 using Conformance.Fixtures.Claims;
 
 namespace Conformance.Harness.Tests.Claims;
 
-/// <summary>The expectation tables stay in step with the catalogue, and every entry says where it comes from.</summary>
-public sealed class ExpectationTableTests
+/// <summary>The expectation tables stay in step with the catalogue, every entry says where it comes from, and each
+/// behaviour lives in the table of the code that causes it.</summary>
+public sealed partial class ExpectationTableTests
 {
-    private static IEnumerable<(string Os, Expectation Entry)> Entries =>
-        ExpectationTable.Default.OsFamilies.SelectMany(os => ExpectationTable.Default.For(os).Select(e => (os, e)));
+    private static ExpectationTable Table => ExpectationTable.Default;
+
+    private static IEnumerable<(string Table, Expectation Entry)> Entries =>
+        Table.OsFamilies.SelectMany(os => Table.For(os).Select(e => (os, e)))
+            .Concat(Table.Runtimes.SelectMany(r => r.Expectations.Select(e => (r.Name, e))));
 
     [Test]
     public void EveryOsFamilyHasATable() =>
-        Assert.That(ExpectationTable.Default.OsFamilies, Is.EquivalentTo(new[] { "linux", "macos", "freebsd", "windows" }));
+        Assert.That(Table.OsFamilies, Is.EquivalentTo(new[] { "linux", "macos", "freebsd", "windows" }));
+
+    [Test]
+    public void TheDotnetRuntimesUnixCodeHasATableForEveryUnix()
+    {
+        var unix = Table.Runtimes.Single(r => r.Layer == "dotnet");
+        Assert.That(unix.Os, Is.EquivalentTo(new[] { "linux", "macos", "freebsd" }));
+    }
 
     [Test]
     public void EveryEntryIsAboutACatalogueClaimAndItsKeys()
@@ -18,7 +30,7 @@ public sealed class ExpectationTableTests
         var wrong = Entries
             .Where(x => !Catalogue.Default.Contains(x.Entry.Claim)
                 || x.Entry.Observed.Keys.Except(Catalogue.Default[x.Entry.Claim].Expected.Keys).Any())
-            .Select(x => $"{x.Os}: {x.Entry.Claim}");
+            .Select(x => $"{x.Table}: {x.Entry.Claim}");
         Assert.That(wrong, Is.Empty);
     }
 
@@ -33,7 +45,37 @@ public sealed class ExpectationTableTests
         var redundant = Entries
             .Where(x => Catalogue.Default.Contains(x.Entry.Claim)
                 && x.Entry.Observed.All(o => Pattern.Matches(Catalogue.Default[x.Entry.Claim].Expected[o.Key], o.Value)))
-            .Select(x => $"{x.Os}: {x.Entry.Claim}");
+            .Select(x => $"{x.Table}: {x.Entry.Claim}");
         Assert.That(redundant, Is.Empty);
     }
+
+    /// <summary>What the runtime does on every OS it runs on is written once, in its table; an OS table may hold a
+    /// layer's entry only where the value is the OS's own answer to what the runtime asked, and then cites the OS.</summary>
+    [Test]
+    public void NoOsTableHoldsAnEntryWhoseOnlyCauseIsTheRuntime()
+    {
+        var runtimeOnly = Table.OsFamilies
+            .SelectMany(os => Table.For(os).Where(e => e.Layer is not null).Select(e => (os, e)))
+            .Where(x => x.e.Reference.Split(';').All(part => IsRuntimeSource(part.Trim())))
+            .Select(x => $"{x.os}: {x.e.Claim}@{x.e.Layer} cites only the runtime; move it to the runtime's table");
+        Assert.That(runtimeOnly, Is.Empty);
+    }
+
+    [Test]
+    public void EveryRuntimeEntryAndRenameCitesTheRuntimeFileAndFunctionThatCauseIt()
+    {
+        var references = Table.Runtimes.SelectMany(r =>
+            r.Expectations.Select(e => (What: $"{r.Name}: {e.Claim}", e.Reference))
+                .Concat(r.Renames.Select(n => (What: $"{r.Name}: {n.From} -> {n.To}", n.Reference))));
+        Assert.That(references.Where(x => !RuntimeFunction().IsMatch(x.Reference)).Select(x => $"{x.What}: {x.Reference}"), Is.Empty);
+    }
+
+    private static bool IsRuntimeSource(string reference) =>
+        reference.StartsWith("dotnet/runtime", StringComparison.Ordinal)
+        || reference.StartsWith("strace", StringComparison.Ordinal)
+        || reference.Contains("learn.microsoft.com/dotnet", StringComparison.Ordinal);
+
+    /// <summary>"dotnet/runtime src/.../File.cs Function" or "... pal_networking.c SystemNative_Bind".</summary>
+    [GeneratedRegex(@"^dotnet/runtime src/\S+\.(cs|c) [A-Z]\w+")]
+    private static partial Regex RuntimeFunction();
 }

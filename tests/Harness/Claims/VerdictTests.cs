@@ -64,6 +64,53 @@ public sealed class VerdictTests
         Assert.That(judgement.Note, Does.Contain("catalogue lists [write#1, write#2]"));
     }
 
+    private static readonly ErrorRename EpipeAsShutdown = new()
+    {
+        From = "EPIPE",
+        To = "ESHUTDOWN",
+        Reason = "the runtime renames it",
+        Reference = "its error table",
+    };
+
+    private static ExpectationTable WithRuntime(IReadOnlyList<Expectation> os, IReadOnlyList<Expectation> runtime, params ErrorRename[] renames) =>
+        new(new() { ["linux"] = [.. os] }, [new RuntimeTable("runtime", "dotnet", ["linux"], runtime, renames)]);
+
+    [Test]
+    public void AnErrorTheRuntimeRenamesIsDocumentedAtItsLayerOnly()
+    {
+        var table = WithRuntime([], [], EpipeAsShutdown);
+        var atDotnet = Verdicts.Judge(Claim, Observed("ESHUTDOWN"), Linux61, table, layer: "dotnet");
+        Assert.That((atDotnet.Verdict, atDotnet.Documented?.Reason), Is.EqualTo((Verdict.Differs, "the runtime renames it")));
+        Assert.That(Verdicts.Judge(Claim, Observed("ESHUTDOWN"), Linux61, table).Documented, Is.Null, "the raw layer has no runtime");
+    }
+
+    [Test]
+    public void TheOsEntryAndTheRuntimesRenameDocumentOneCellTogether()
+    {
+        var kernel = new Expectation { Claim = "tcp.example", Observed = new() { ["write#1"] = "0" }, Reason = "the kernel's.", Reference = "kernel.c" };
+        var observed = new Dictionary<string, string> { ["write#1"] = "0", ["write#2"] = "ESHUTDOWN" };
+        var judgement = Verdicts.Judge(Claim, observed, Linux61, WithRuntime([kernel], [], EpipeAsShutdown), layer: "dotnet");
+        Assert.That(judgement.Documented?.Reason, Is.EqualTo("the kernel's. the runtime renames it"));
+        Assert.That(judgement.Documented?.Reference, Is.EqualTo("kernel.c; its error table"));
+    }
+
+    [Test]
+    public void ARuntimeEntryOverridesTheOsEntryOnTheKeysItNames()
+    {
+        var kernel = new Expectation { Claim = "tcp.example", Observed = new() { ["write#2"] = "ECONNRESET" }, Reason = "k", Reference = "k.c" };
+        var runtime = new Expectation { Claim = "tcp.example", Observed = new() { ["write#2"] = "OK" }, Reason = "r", Reference = "r.cs" };
+        var table = WithRuntime([kernel], [runtime]);
+        Assert.That(Verdicts.Judge(Claim, Observed("OK"), Linux61, table, layer: "dotnet").Documented?.Reason, Is.EqualTo("r"));
+        Assert.That(Verdicts.Judge(Claim, Observed("ECONNRESET"), Linux61, table, layer: "dotnet").Documented?.Reason, Is.EqualTo("k"));
+    }
+
+    [Test]
+    public void ARuntimeTableAppliesOnlyOnTheOsFamiliesItNames()
+    {
+        var macos = Linux61 with { Os = "macos" };
+        Assert.That(Verdicts.Judge(Claim, Observed("ESHUTDOWN"), macos, WithRuntime([], [], EpipeAsShutdown), layer: "dotnet").Documented, Is.Null);
+    }
+
     [TestCase("EPIPE", "EPIPE", true)]
     [TestCase("EPIPE|ECONNRESET", "ECONNRESET", true)]
     [TestCase("EPIPE|ECONNRESET", "EINVAL", false)]

@@ -23,3 +23,23 @@ public sealed class ReadmeDotnetTests
             $"README.md's .NET section is out of date with ci/baselines/host.json; the block should read:\n{generated}\n");
     }
 }
+
+/// <summary>README.md's list of predicted differences for the platforms that cannot run here is generated from the
+/// expectation tables: this test regenerates it and requires the copy in the README to be the same.</summary>
+public sealed class ReadmePredictionsTests
+{
+    private const string Start = "<!-- generated: predicted-differences -->";
+    private const string End = "<!-- end generated predictions -->";
+
+    [Test]
+    public void TheReadmeListsThePredictedDifferencesAsTheTablesHoldThem()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Find()!, "README.md"));
+        var from = readme.IndexOf(Start, StringComparison.Ordinal);
+        var to = readme.IndexOf(End, StringComparison.Ordinal);
+        Assert.That(from >= 0 && to > from, $"README.md has a block between {Start} and {End}");
+        var generated = PredictedDifferences.Markdown(ExpectationTable.Default, Catalogue.Default).Trim();
+        Assert.That(readme[(from + Start.Length)..to].Trim(), Is.EqualTo(generated),
+            $"README.md's predicted differences are out of date with tests/Fixtures/Expectations; the block should read:\n{generated}\n");
+    }
+}

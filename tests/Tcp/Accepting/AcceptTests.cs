@@ -42,7 +42,9 @@ public sealed class AcceptTests : ClaimTest
         using (fullSocket)
         {
             fullResult.Expect("accept() with the full length");
-            Observe("len-full:filled", Equals(fullWritten, second.LocalEndPoint));
+            // The address of the connection this accept returned, whichever client that is: Winsock fails the
+            // zero-length accept before it takes a connection off the queue, so there this one returns the first.
+            Observe("len-full:filled", fullWritten is not null && Equals(fullWritten, fullSocket!.PeerEndPoint));
         }
     }
 

@@ -1,0 +1,45 @@
+using System.Text;
+
+namespace Conformance.Harness.Matrix;
+
+/// <summary>What the tables predict for the platforms that have not run yet: every entry of an OS table that no run
+/// has confirmed, and the runtime's own table, one line each. Generated from the tables, never written by hand:
+/// README.md carries it (a test keeps that copy current).</summary>
+public static class PredictedDifferences
+{
+    public static string Markdown(ExpectationTable table, Catalogue catalogue)
+    {
+        var md = new StringBuilder();
+        md.AppendLine("| platform | row | layer | predicted | why |").AppendLine("|---|---|---|---|---|");
+        foreach (var os in table.OsFamilies.Order(StringComparer.Ordinal))
+        {
+            foreach (var entry in Ordered(table.For(os).Where(e => !e.Verified), catalogue))
+            {
+                md.AppendLine(Row(os, entry, entry.Layer ?? "every layer", entry.Observed));
+            }
+        }
+
+        foreach (var runtime in table.Runtimes)
+        {
+            var where = $"{runtime.Name} ({string.Join(", ", runtime.Os)})";
+            foreach (var entry in Ordered(runtime.Expectations, catalogue))
+            {
+                md.AppendLine(Row(where, entry, runtime.Layer, entry.Observed));
+            }
+
+            foreach (var rename in runtime.Renames)
+            {
+                md.AppendLine($"| {where} | every row | {runtime.Layer} | `{rename.From}` reads `{rename.To}` | {MarkdownRenderer.Escape(rename.Reason)} |");
+            }
+        }
+
+        return md.ToString();
+    }
+
+    private static IEnumerable<Expectation> Ordered(IEnumerable<Expectation> entries, Catalogue catalogue) =>
+        entries.OrderBy(e => catalogue.Order.GetValueOrDefault(ClaimRows.Key(e.Claim, e.Family), int.MaxValue));
+
+    private static string Row(string where, Expectation entry, string layer, IReadOnlyDictionary<string, string> observed) =>
+        $"| {where} | `{ClaimRows.Key(entry.Claim, entry.Family)}` | {layer} | "
+        + $"{string.Join(", ", observed.Select(o => $"`{o.Key}={o.Value}`"))} | {MarkdownRenderer.Escape(entry.Reason)} |";
+}
