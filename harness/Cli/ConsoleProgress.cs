@@ -55,7 +55,8 @@ public static class ConsoleProgress
             lock (_gate)
             {
                 _done++;
-                Console.WriteLine($"[{_done.ToString().PadLeft(steps.ToString().Length)}/{steps}] {what}");
+                // A filtered run cannot know its total in advance (the filter is the test platform's): count only.
+                Console.WriteLine(steps > 0 ? $"[{_done.ToString().PadLeft(steps.ToString().Length)}/{steps}] {what}" : $"[{_done}] {what}");
             }
         }
     }

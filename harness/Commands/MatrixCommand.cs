@@ -35,6 +35,11 @@ public static class MatrixCommand
             artifacts/results, then renders every results file there. With --in it renders the results files
             given (folders are read for *.json), without running anything.
 
+            macOS, FreeBSD and Windows, which no machine here runs, get a column each marked as predicted: what the
+            expectation tables say they will do, never written to a results file and never gated. A native results
+            file of one of them among the inputs replaces its prediction, and the matrix says which rows the
+            prediction got right and which it got wrong.
+
             Exit code 0, or 1 when the run on this machine had a failing claim (the matrix is still written), 2 on
             bad input (a missing or malformed results file is named with what is wrong).
             """);
@@ -66,10 +71,22 @@ public static class MatrixCommand
             throw new BadInputException($"no results files in {string.Join(", ", inputs)}; run `conformance run --out DIR` first");
         }
 
-        var paths = Write(new CompatMatrix(files, Catalogue.Default), outDir);
+        var matrix = new CompatMatrix(files, Catalogue.Default, ExpectationTable.Default);
+        var paths = Write(matrix, outDir);
         Console.WriteLine();
         Console.WriteLine($"Matrix of {files.Count} platform(s) x {Catalogue.Default.Rows.Count} rows ({Catalogue.Default.Claims.Count} claims, some over IPv4 and IPv6):");
         paths.ForEach(p => Console.WriteLine($"  {p}"));
+        var predicted = matrix.Sources.Where(f => Predictions.IsPredicted(f.ColumnOf)).Select(f => f.ColumnOf.Label).ToList();
+        if (predicted.Count > 0)
+        {
+            Console.WriteLine($"Predicted, not run: {string.Join(", ", predicted)} (from the expectation tables; a native results file of that OS replaces its column).");
+        }
+
+        foreach (var check in matrix.Checks)
+        {
+            Console.WriteLine($"{check.Platform}: {check.Confirmed.Count} prediction(s) confirmed, {check.Refuted.Count} refuted{(check.Refuted.Count > 0 ? ": " + string.Join(", ", check.Refuted.Take(12)) + (check.Refuted.Count > 12 ? ", ..." : "") : "")}.");
+        }
+
         return exit;
     }
 

@@ -5,9 +5,14 @@ namespace Conformance.Harness.Matrix;
 /// its OS column and, where it has one, its .NET column beside it (see <see cref="LayerColumns"/>).</summary>
 public sealed class CompatMatrix
 {
-    public CompatMatrix(IEnumerable<ResultsFile> results, Catalogue catalogue)
+    /// <param name="predictFrom">When given, a predicted column (see <see cref="Predictions"/>) for each OS these
+    /// tables predict that no input has run natively, and a check of each native column that has.</param>
+    public CompatMatrix(IEnumerable<ResultsFile> results, Catalogue catalogue, ExpectationTable? predictFrom = null)
     {
         Catalogue = catalogue;
+        var observed = results.ToList();
+        Checks = predictFrom is null ? [] : [.. Predictions.Observed(observed).Select(f => Predictions.Check(f, catalogue, predictFrom))];
+        results = predictFrom is null ? observed : [.. observed, .. Predictions.For(observed, catalogue, predictFrom)];
         Sources = [.. results.OrderBy(r => ColumnKinds.Order(r.ColumnOf.Axis)).ThenBy(r => r.Platform.Id, StringComparer.Ordinal)];
         Platforms = Sources.SelectMany(LayerColumns.Split)
             .OrderBy(r => ColumnKinds.Order(r.ColumnOf.Axis))
@@ -22,6 +27,12 @@ public sealed class CompatMatrix
     }
 
     public Catalogue Catalogue { get; }
+
+    /// <summary>For each native column of an OS the tables predict, which of its rows the prediction got right.</summary>
+    public IReadOnlyList<Predictions.Checked> Checks { get; }
+
+    /// <summary>Whether a column is a prediction, not a run (either layer).</summary>
+    public bool IsPredicted(string columnId) => Predictions.IsPredicted(Column(columnId));
 
     /// <summary>The results files the matrix was made from, one per platform, both layers in each.</summary>
     public IReadOnlyList<ResultsFile> Sources { get; }

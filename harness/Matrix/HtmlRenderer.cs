@@ -24,6 +24,7 @@ public static class HtmlRenderer
             html.AppendLine($"<li><span class=\"cell {E(CellKinds.Slug(kind))}\">{E(glyph)}</span> <b>{E(name)}</b>: {E(meaning)}</li>");
         }
 
+        html.AppendLine($"<li><span class=\"cell holds predicted\">{E(PredictedGlyph)}</span> <b>predicted</b>: no run has shown it; what the expectation tables say (a column on the <i>predicted</i> axis)</li>");
         html.AppendLine("</ul>");
         html.AppendLine("<form id=\"filters\"><fieldset><legend>FAQ section</legend><select id=\"section\"><option value=\"\">all</option>");
         foreach (var section in matrix.Catalogue.Claims.SelectMany(Sections).Distinct().Order())
@@ -64,7 +65,8 @@ public static class HtmlRenderer
         html.AppendLine("</tr><tr><th class=\"claim\">claim</th><th>FAQ</th>");
         foreach (var p in platforms)
         {
-            html.AppendLine($"<th data-platform=\"{E(p.Id)}\" data-layer=\"{LayerColumns.Layer(p.Id)}\" title=\"{E(p.Id)}\">{E(matrix.Label(p))}</th>");
+            var predicted = matrix.IsPredicted(p.Id) ? " class=\"predicted\" data-predicted=\"true\"" : "";
+            html.AppendLine($"<th data-platform=\"{E(p.Id)}\" data-layer=\"{LayerColumns.Layer(p.Id)}\"{predicted} title=\"{E(p.Id)}\">{E(matrix.Label(p))}</th>");
         }
 
         html.AppendLine("</tr></thead><tbody>");
@@ -75,7 +77,7 @@ public static class HtmlRenderer
             html.Append($"<th class=\"claim\" scope=\"row\"><code>{E(row.Key)}</code><span class=\"title\">{E(CompatMatrix.RowTitle(row))}</span></th><td>{E(claim.Faq)}</td>");
             foreach (var p in platforms)
             {
-                html.Append(Cell(claim, matrix.Cell(row, p.Id), p));
+                html.Append(Cell(claim, matrix.Cell(row, p.Id), p, matrix.IsPredicted(p.Id)));
             }
 
             html.AppendLine("</tr>");
@@ -91,6 +93,18 @@ public static class HtmlRenderer
         }
 
         html.AppendLine("</tbody></table>");
+        if (matrix.Checks.Count > 0)
+        {
+            html.AppendLine("<h2>Predictions checked</h2><ul class=\"checks\">");
+            foreach (var check in matrix.Checks)
+            {
+                var refuted = check.Refuted.Count > 0 ? ": " + string.Join(", ", check.Refuted.Select(r => $"<code>{E(r)}</code>")) : "";
+                html.AppendLine($"<li><code>{E(check.Platform)}</code>: {check.Confirmed.Count} confirmed, {check.Refuted.Count} refuted{refuted}</li>");
+            }
+
+            html.AppendLine("</ul>");
+        }
+
         html.AppendLine("<h2>Left out of the FAQ, and why</h2><table class=\"platforms\"><tbody>");
         foreach (var left in matrix.Catalogue.LeftOut)
         {
@@ -102,10 +116,12 @@ public static class HtmlRenderer
         return html.ToString();
     }
 
-    private static string Cell(CatalogueEntry claim, ClaimResult? result, PlatformInfo platform)
+    private static string Cell(CatalogueEntry claim, ClaimResult? result, PlatformInfo platform, bool predicted)
     {
         var kind = CellKinds.Of(result);
         var slug = CellKinds.Slug(kind);
+        var mark = predicted ? PredictedGlyph : "";
+        var verdictName = predicted ? $"predicted: {CellKinds.Name(kind)}" : CellKinds.Name(kind);
         if (result is null)
         {
             return $"<td class=\"cell {slug}\" data-platform=\"{E(platform.Id)}\" data-layer=\"{LayerColumns.Layer(platform.Id)}\" data-kind=\"{slug}\" title=\"not run\">{CellKinds.Glyph(kind)}</td>";
@@ -131,7 +147,14 @@ public static class HtmlRenderer
             body.Append($"<p>{E(note)}</p>");
         }
 
-        return $"<td class=\"cell {slug}\" data-platform=\"{E(platform.Id)}\" data-layer=\"{LayerColumns.Layer(platform.Id)}\" data-kind=\"{slug}\"><details><summary title=\"{E(CellKinds.Name(kind))}\">{CellKinds.Glyph(kind)}{brief}</summary>{body}</details></td>";
+        if (predicted)
+        {
+            body.Append("<p class=\"ref\"><b>Predicted</b>: no run has shown this cell; it is what the expectation tables say.</p>");
+        }
+
+        var classes = predicted ? $"cell {slug} predicted" : $"cell {slug}";
+        var data = predicted ? " data-predicted=\"true\"" : "";
+        return $"<td class=\"{classes}\" data-platform=\"{E(platform.Id)}\" data-layer=\"{LayerColumns.Layer(platform.Id)}\" data-kind=\"{slug}\"{data}><details><summary title=\"{E(verdictName)}\">{mark}{CellKinds.Glyph(kind)}{brief}</summary>{body}</details></td>";
     }
 
     /// <summary>The major FAQ sections a claim belongs to ("2.1, 2.22" is in section 2).</summary>
@@ -139,6 +162,9 @@ public static class HtmlRenderer
         claim.Faq.Split(',').Select(s => s.Trim().Split('.')[0]).Distinct();
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
+
+    /// <summary>What marks a predicted cell before its verdict's glyph (a shape, so it reads without colour).</summary>
+    private const string PredictedGlyph = "◇";
 
     private const string Style = """
         :root { --holds: #d9f2d9; --documented: #fde8c4; --differs: #f8c9c9; --unsupported: #e3e3e3; --inconclusive: #dde7f7; --error: #f1c6f1; --notrun: #fff; }
@@ -167,6 +193,8 @@ public static class HtmlRenderer
         dl { display: grid; grid-template-columns: auto auto; gap: 0 .5rem; margin: .25rem 0; }
         dt { font-family: ui-monospace, monospace; } dd { margin: 0; font-family: ui-monospace, monospace; }
         .ref { color: #555; font-size: .85em; }
+        .cell.predicted { background-image: repeating-linear-gradient(135deg, transparent 0 6px, rgba(255,255,255,.7) 6px 9px); font-style: italic; }
+        th.predicted { font-style: italic; border-bottom: 2px dashed #888; }
         [hidden] { display: none !important; }
         """;
 

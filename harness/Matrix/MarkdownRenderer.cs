@@ -16,7 +16,8 @@ public static class MarkdownRenderer
         md.AppendLine("Containers share their host's kernel: distro columns differ in userland (libc, /etc/services) and");
         md.AppendLine("per-namespace settings, not in the TCP stack. A claim whose sentence is not IPv4's alone runs over IPv4 and");
         md.AppendLine("again over IPv6: its second row, `id/ipv6`, is the same scenario on ::1.").AppendLine();
-        md.AppendLine(string.Join(" · ", CellKinds.Legend.Select(l => $"{l.Symbol} {l.Name}"))).AppendLine();
+        md.AppendLine(string.Join(" · ", CellKinds.Legend.Select(l => $"{l.Symbol} {l.Name}"))
+            + $" · {Predicted} predicted: no run, what the expectation tables say (a column headed \"(predicted)\")").AppendLine();
 
         var platforms = matrix.Platforms.Select(p => p.Platform).ToList();
         md.Append("| claim | FAQ | the FAQ says |");
@@ -29,7 +30,8 @@ public static class MarkdownRenderer
             md.Append($"| `{row.Key}` | {row.Claim.Faq} | {Escape(CompatMatrix.RowTitle(row))} |");
             foreach (var platform in platforms)
             {
-                md.Append(' ').Append(Cell(row, matrix.Cell(row, platform.Id), platform.Os, notes)).Append(" |");
+                var cell = Cell(row, matrix.Cell(row, platform.Id), platform.Os, notes);
+                md.Append(' ').Append(matrix.IsPredicted(platform.Id) ? Predicted + cell : cell).Append(" |");
             }
 
             md.AppendLine();
@@ -52,6 +54,18 @@ public static class MarkdownRenderer
         {
             var p = run.Platform;
             md.AppendLine($"| {matrix.Label(p)} | {matrix.Axis(p)} | `{p.Id}` | {p.OsVersion} | {p.Distro ?? "—"} | {p.Libc ?? "—"} | {p.Runtime} | {p.Arch} | {p.Container ?? "—"} | {p.User} | {Escape(matrix.Column(p.Id).Note ?? "—")} | {run.StartedAt:yyyy-MM-dd HH:mm}Z |");
+        }
+
+        if (matrix.Checks.Count > 0)
+        {
+            md.AppendLine().AppendLine("## Predictions checked").AppendLine();
+            md.AppendLine("A native column of an OS the tables predict, against that prediction: a row is confirmed when it observed the");
+            md.AppendLine("predicted values, refuted otherwise (then its entry, or the lack of one, is what to fix).").AppendLine();
+            foreach (var check in matrix.Checks)
+            {
+                md.AppendLine($"- `{check.Platform}`: {check.Confirmed.Count} confirmed, {check.Refuted.Count} refuted"
+                    + (check.Refuted.Count > 0 ? ": " + string.Join(", ", check.Refuted.Select(r => $"`{r}`")) : ""));
+            }
         }
 
         if (notes.Count > 0)
@@ -110,6 +124,9 @@ public static class MarkdownRenderer
 
         return text.ToString();
     }
+
+    /// <summary>What marks a predicted cell, before its verdict's symbol.</summary>
+    public const string Predicted = "🔮";
 
     /// <summary>A value as a markdown table cell: pipes escaped, on one line.</summary>
     internal static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);

@@ -24,7 +24,7 @@ public static class MatrixJson
                 OneFamily = claim.OneFamily,
                 Expected = claim.Expected,
                 Needs = claim.Needs,
-                Support = matrix.Platforms.ToDictionary(p => p.Platform.Id, p => Statement(matrix.Cell(row, p.Platform.Id))),
+                Support = matrix.Platforms.ToDictionary(p => p.Platform.Id, p => Statement(matrix.Cell(row, p.Platform.Id), matrix.IsPredicted(p.Platform.Id))),
             };
             var name = claim.Id[(claim.Group.Length + 1)..];
             if (row.Family is "ipv6")
@@ -42,6 +42,8 @@ public static class MatrixJson
             Platforms = matrix.Platforms.ToDictionary(p => p.Platform.Id, p => Column(matrix, p)),
             Claims = claims,
             LeftOut = [.. matrix.Catalogue.LeftOut],
+            PredictionsChecked = matrix.Checks.Count == 0 ? null
+                : matrix.Checks.ToDictionary(c => c.Platform, c => new PredictionCheck([.. c.Confirmed], [.. c.Refuted])),
         };
     }
 
@@ -51,7 +53,7 @@ public static class MatrixJson
         run.StartedAt.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
         matrix.Summary(run.Platform.Id).ToDictionary(s => s.Verdict is { } v ? CompatMatrix.Name(v) : "notRun", s => s.Count));
 
-    private static MatrixStatement? Statement(ClaimResult? result)
+    private static MatrixStatement? Statement(ClaimResult? result, bool predicted)
     {
         if (result is null)
         {
@@ -78,6 +80,7 @@ public static class MatrixJson
             Notes = notes.Count == 0 ? null : notes,
             Reference = result.Documented?.Reference,
             Verified = result.Documented?.Verified,
+            Predicted = predicted,
         };
     }
 }

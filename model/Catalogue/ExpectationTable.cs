@@ -104,6 +104,20 @@ public sealed class ExpectationTable
         return null;
     }
 
+    /// <summary>What the tables predict for a platform of <paramref name="os"/> that has not run: the FAQ's values,
+    /// with the first entry of the OS's table and of the runtime's that apply to this row everywhere (not only in a
+    /// container or a sandbox), and the runtime's renames; the documentation is null where the FAQ's values stand.</summary>
+    public (Dictionary<string, string> Expected, Expectation? Documented) Predict(CatalogueEntry claim, string os, string? family = null, string? layer = null)
+    {
+        bool Applies(Expectation e) => e.Claim == claim.Id && e.When is null && (e.Family is null || e.Family == (family ?? "ipv4"));
+        var runtimes = layer is null ? [] : Runtimes.Where(r => r.Layer == layer && r.Os.Contains(os)).ToList();
+        var osEntry = For(os).FirstOrDefault(e => (e.Layer is null || e.Layer == layer) && Applies(e));
+        var runtimeEntry = runtimes.SelectMany(r => r.Expectations).FirstOrDefault(Applies);
+        var merged = Verdicts.Merge(Verdicts.Merge(claim.Expected, osEntry?.Observed ?? []), runtimeEntry?.Observed ?? []);
+        var (expected, used) = Rename(merged, [.. runtimes.SelectMany(r => r.Renames)]);
+        return (osEntry, runtimeEntry, used.Count) == (null, null, 0) ? (expected, null) : (expected, Compose(claim.Id, osEntry, runtimeEntry, used));
+    }
+
     private static (Dictionary<string, string> Expected, List<ErrorRename> Used) Rename(Dictionary<string, string> expected, List<ErrorRename> renames)
     {
         var used = new List<ErrorRename>();

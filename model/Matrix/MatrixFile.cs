@@ -17,6 +17,10 @@ public sealed record MatrixFile
     public required Dictionary<string, Dictionary<string, MatrixFeature>> Claims { get; init; }
     public required List<LeftOut> LeftOut { get; init; }
 
+    /// <summary>platform id -> how its native column compares with what the tables predicted for its OS.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Dictionary<string, PredictionCheck>? PredictionsChecked { get; init; }
+
     public string ToJson() => JsonSerializer.Serialize(this, Json.Options) + "\n";
 
     /// <summary>Reads and checks a matrix.json; a problem is one line naming the file and what to do.</summary>
@@ -57,6 +61,7 @@ public sealed record MatrixPlatform : PlatformInfo
         Name = column.Label;
         Axis = column.Axis;
         Note = column.Note;
+        Predicted = column.Kind == ColumnKinds.Predicted;
         StartedAt = startedAt;
         Summary = summary;
     }
@@ -72,6 +77,11 @@ public sealed record MatrixPlatform : PlatformInfo
     [JsonPropertyOrder(1)]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Note { get; init; }
+
+    /// <summary>True for a column the matrix predicted from the expectation tables: nothing ran.</summary>
+    [JsonPropertyOrder(1)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Predicted { get; init; }
 
     [JsonPropertyOrder(2)]
     public required string StartedAt { get; init; }
@@ -119,4 +129,11 @@ public sealed record MatrixStatement
     public List<string>? Notes { get; init; }
     public string? Reference { get; init; }
     public bool? Verified { get; init; }
+
+    /// <summary>True in a predicted column: what the expectation tables say, not what a platform did.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Predicted { get; init; }
 }
+
+/// <summary>A native column of an OS the tables predict, against that prediction: the rows it confirmed and refuted.</summary>
+public sealed record PredictionCheck(List<string> Confirmed, List<string> Refuted);

@@ -32,6 +32,7 @@ public static class ColumnKinds
     public const string Sandbox = "sandbox";
     public const string Kernel = "kernel";
     public const string Wine = "wine";
+    public const string Predicted = "predicted";
 
     public static readonly IReadOnlyList<(string Name, string Meaning)> Axes =
     [
@@ -40,6 +41,7 @@ public static class ColumnKinds
         ("sandbox runtimes", "a container under gVisor's runsc, which answers socket calls with its own network stack (netstack), not the host kernel's: the one axis where the TCP stack itself is another implementation"),
         ("kernels", "another Linux kernel, booted under QEMU with the same userland (differs in the TCP/IP stack itself)"),
         ("wine", "the Windows API as Wine implements it on Linux: a smoke run of the Winsock code path, not Windows"),
+        ("predicted", "no run yet: what the expectation tables predict for an OS no input has a native column of (the FAQ's value, or the documented difference with its reason and reference), replaced by the OS's own column once its results file is among the inputs; never written to a results file, never gated"),
     ];
 
     public static readonly IReadOnlyList<ColumnKind> All =
@@ -50,6 +52,7 @@ public static class ColumnKinds
         new(Kernel, "kernels", "the claims run in a QEMU guest booted with another kernel (conformance kernels)"),
         new(Wine, "wine", "the Windows build of the claims runs under Wine (conformance wine)",
             Undocumented: "Wine's answers are Wine's, not Windows': windows.json documents Windows, so Wine's differences are pinned by its lane's approved baseline instead"),
+        new(Predicted, "predicted", "nothing runs: the matrix derives the column from the expectation tables (conformance matrix)"),
     ];
 
     /// <summary>Why <paramref name="column"/>'s undocumented differences are pinned by its lane's baseline instead of

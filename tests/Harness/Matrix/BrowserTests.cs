@@ -52,6 +52,25 @@ public sealed partial class BrowserTests
         Assert.That(shown, Has.Count.EqualTo(Catalogue.Default.Rows.Count(r => r.Family != "ipv4")));
     }
 
+    /// <summary>The predicted columns (FreeBSD and Windows here; the fixtures' macOS run replaces macOS's) are marked in
+    /// the header and in every cell, and the platform filter treats them as any other column.</summary>
+    [Test]
+    public void PredictedColumnsAreMarkedInTheHeaderAndEveryCell()
+    {
+        var dir = Path.Combine(RepositoryRoot.Find()!, "artifacts", "browser-predicted");
+        var inputs = ResultsSet.Paths([MatrixFixtures.Folder]).Select(ResultsSet.LoadAsWritten);
+        Harness.Commands.MatrixCommand.Write(new CompatMatrix(inputs, Catalogue.Default, ExpectationTable.Default), dir);
+
+        var dom = Dump(Path.Combine(dir, "matrix.html"), "#platform=freebsd-predicted,windows-predicted");
+
+        Assert.That(PredictedHeader().Matches(dom).Select(m => m.Groups[1].Value),
+            Is.EquivalentTo(new[] { "freebsd-predicted", "freebsd-predicted@dotnet", "windows-predicted", "windows-predicted@dotnet" }));
+        var shown = CellTag().Matches(dom).Select(m => m.Value).Where(t => !t.Contains(" hidden", StringComparison.Ordinal)).ToList();
+        Assert.That(shown, Is.Not.Empty);
+        Assert.That(shown, Has.All.Contains("data-predicted=\"true\""), "only the predicted columns are left, each cell marked");
+        Assert.That(dom, Does.Contain("<b>predicted</b>: no run has shown it"), "the legend says what the marking means");
+    }
+
     [Test]
     public void TheScreenshotIsTaken()
     {
@@ -111,4 +130,10 @@ public sealed partial class BrowserTests
 
     [GeneratedRegex("<th data-platform=\"([^\"]+)\"")]
     private static partial Regex PlatformHeader();
+
+    [GeneratedRegex("<th data-platform=\"([^\"]+)\"[^>]*data-predicted=\"true\"")]
+    private static partial Regex PredictedHeader();
+
+    [GeneratedRegex("<td class=\"cell [^\"]*\" data-platform=\"[^\"]+\"[^>]*>")]
+    private static partial Regex CellTag();
 }

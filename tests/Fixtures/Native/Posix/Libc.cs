@@ -111,6 +111,10 @@ internal static unsafe partial class Libc
     [LibraryImport(Lib, SetLastError = true)] internal static partial int setns(int fd, int namespaceType);
     [LibraryImport(Lib, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)] internal static partial int chroot(string path);
 
+    // Settings by name (macOS, FreeBSD). Declared here with the rest, so the first call of a process that needs
+    // nothing else (tcp.ephemeral-port run alone) still goes through the resolver above.
+    [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)] internal static partial int sysctlbyname(string name, void* value, nuint* length, void* newValue, nuint newLength);
+
     // Name services (FAQ 2.3, 3.1, 3.4).
     [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)] internal static partial nint getservbyname(string name, string protocol);
     [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)] internal static partial nint gethostbyname(string name);
