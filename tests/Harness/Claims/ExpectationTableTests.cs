@@ -61,6 +61,18 @@ public sealed partial class ExpectationTableTests
         Assert.That(runtimeOnly, Is.Empty);
     }
 
+    /// <summary>An OS table's entry for a layer is the OS's answer to what the runtime asked: it names the runtime code
+    /// that asked, as a file and function, not an strace.</summary>
+    [Test]
+    public void EveryLayerEntryOfAnOsTableCitesTheRuntimeSourceToo()
+    {
+        var uncited = Table.OsFamilies
+            .SelectMany(os => Table.For(os).Where(e => e.Layer is not null).Select(e => (os, e)))
+            .Where(x => !x.e.Reference.Split(';').Any(part => RuntimeFunction().IsMatch(part.Trim())))
+            .Select(x => $"{x.os}: {x.e.Claim}@{x.e.Layer}: {x.e.Reference}");
+        Assert.That(uncited, Is.Empty);
+    }
+
     [Test]
     public void EveryRuntimeEntryAndRenameCitesTheRuntimeFileAndFunctionThatCauseIt()
     {
