@@ -23,7 +23,7 @@ public static class Payload
     {
         var root = Repository.Root();
         var projects = ClaimProjects.In(root);
-        var script = RunScript(projects.Select(p => p.Assembly));
+        var script = RunScript(root);
         var dir = Path.Combine(CacheRoot, "payload", $"{rid}-{ContentHash(root, projects.Select(p => Path.GetDirectoryName(p.Path)!), script)}");
         await OneAtATime.WaitAsync();
         try
@@ -107,20 +107,18 @@ public static class Payload
         return Convert.ToHexString(sha.GetHashAndReset())[..16].ToLowerInvariant();
     }
 
-    /// <summary>Inside the container or guest: every claim of each claim executable, one after the other, merged as
-    /// one run into <see cref="RunContract.PayloadResults"/> in the results folder, which the runner reads back.</summary>
-    private static string RunScript(IEnumerable<string> suites) => $$"""
-        #!/bin/sh
-        # Runs every claim of the Conformance suite; written by the harness (Payload.cs). The claim executables
-        # merge their claims, as one run, into one file in the results folder, which the runner reads back.
-        cd "$(dirname "$0")" || exit 2
-        mkdir -p "${{RunContract.ResultsDir}}"
-        export {{RunContract.ResultsFile}}="${{RunContract.ResultsDir}}/{{RunContract.PayloadResults}}" {{RunContract.RunId}}="payload-$$"
-        status=0
-        for suite in {{string.Join(' ', suites)}}; do
-          ./$suite --filter "TestCategory=Claim" --progress off --results-directory /tmp/testresults || status=1
-        done
-        exit $status
+    /// <summary>Inside the container or guest: every claim of each claim executable, split among processes as a run on
+    /// the host is (<see cref="Workers"/>: side by side in network namespaces of their own where the guest allows it),
+    /// merged as one run into <see cref="RunContract.PayloadResults"/> in the results folder, which the runner reads back.</summary>
+    private static string RunScript(string root)
+    {
+        var workers = Workers.Plan(Catalogue.Default, ClaimProjects.Declared(root), Workers.Count);
+        var commands = workers.Select((w, i) => (IReadOnlyList<string>)[$"./{w.Project.Assembly}", "--filter", w.Filter(), "--progress", "off", "--results-directory", $"/tmp/testresults/{i}"]);
+        return Workers.Script(commands, $$"""
+            cd "$(dirname "$0")" || exit 2
+            mkdir -p "${{RunContract.ResultsDir}}"
+            export {{RunContract.ResultsFile}}="${{RunContract.ResultsDir}}/{{RunContract.PayloadResults}}" {{RunContract.RunId}}="payload-$$"
 
-        """.Replace("\r\n", "\n", StringComparison.Ordinal);
+            """.Replace("\r\n", "\n", StringComparison.Ordinal));
+    }
 }

@@ -37,13 +37,19 @@ public static class SuiteRun
         var exit = ConsoleProgress.Run(title, filter is null ? expected : 0, progress =>
         {
             using var watcher = new ResultsWatcher(running, progress);
-            var code = Repository.Dotnet(root, ["test", "Conformance.sln", "--no-build", "--filter", testFilter], env, line =>
+            void Relay(string line)
             {
-                if (line.Contains("error", StringComparison.OrdinalIgnoreCase) && !line.StartsWith(' '))
+                if ((line.Contains("error", StringComparison.OrdinalIgnoreCase) && !line.StartsWith(' ')) || line.StartsWith("conformance: ", StringComparison.Ordinal))
                 {
-                    progress.Line(line); // a build or runner failure; the claims themselves report through the file
+                    progress.Line(line); // a build or runner failure, or how the processes ran; the claims report through the file
                 }
-            });
+            }
+
+            // A whole run on Linux goes through the workers' script (side by side where namespaces can be made); a
+            // filtered run, and other systems, through one dotnet test of the solution.
+            var code = filter is null && OperatingSystem.IsLinux()
+                ? RunWorkers(root, catalogue, env, Relay)
+                : Repository.Dotnet(root, ["test", "Conformance.sln", "--no-build", "--filter", testFilter], env, Relay);
             watcher.Read();
             return code;
         });
@@ -114,6 +120,35 @@ public static class SuiteRun
         }
 
         return failed || report.Flips.Count > 0 ? 1 : 0;
+    }
+
+    /// <summary>The rows split among test processes (<see cref="Workers"/>), each a dotnet test of one claim assembly.</summary>
+    private static int RunWorkers(string root, Catalogue catalogue, Dictionary<string, string> env, Action<string> onLine)
+    {
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+        var commands = Workers.Plan(catalogue, ClaimProjects.Declared(root), Workers.Count)
+            .Select(w => (IReadOnlyList<string>)[dotnet, "test", Assembly(root, w.Project), "--nologo", "--filter", w.Filter()]);
+        var script = Path.Combine(Path.GetTempPath(), $"conformance-workers-{Environment.ProcessId}.sh");
+        File.WriteAllText(script, Workers.Script(commands));
+        try
+        {
+            var environment = new Dictionary<string, string>(env) { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" };
+            var result = ExternalProgram.Run("sh", [script], TimeSpan.FromMinutes(30), environment, onLine, root);
+            return result.Exit ?? throw new TimeoutException("the claim test processes did not finish within 30 minutes");
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+
+    /// <summary>The built test assembly of a claim project (dotnet build's Debug output).</summary>
+    private static string Assembly(string root, ClaimProject project)
+    {
+        var bin = Path.Combine(root, Path.GetDirectoryName(project.Path)!, "bin", "Debug");
+        return (Directory.Exists(bin) ? Directory.GetFiles(bin, project.Assembly + ".dll", SearchOption.AllDirectories) : [])
+            .OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault()
+            ?? throw new BadInputException($"{project.Assembly}.dll is not built under {bin}; run `conformance run` without --no-build, or `dotnet build`");
     }
 
     private static bool Build(string root)

@@ -33,6 +33,10 @@ public static class RunContract
     /// <summary>"1" runs the Slow claims (up to 5 minutes each), which are otherwise inconclusive.</summary>
     public const string Slow = "CONFORMANCE_SLOW";
 
+    /// <summary>"1" runs the claim test processes one after another even where each could have a network namespace of
+    /// its own side by side (to compare the two, or to rule the concurrency out).</summary>
+    public const string Serial = "CONFORMANCE_SERIAL";
+
     /// <summary>"1" (set by .ci/run) makes a missing shared folder or browser fail the suite's own tests, not skip them.</summary>
     public const string Strict = "CONFORMANCE_STRICT";
 

@@ -1,0 +1,114 @@
+using Conformance.Harness.Runs;
+
+namespace Conformance.Harness.Tests.Runs;
+
+/// <summary>Claims side by side: every cell runs in exactly one test process, and each process, where this machine can
+/// make network namespaces, has one of its own that starts with the caller's net.* settings, so a changed sysctl still
+/// moves the cell.</summary>
+public sealed class WorkersTests
+{
+    private static string Root => RepositoryRoot.Find()!;
+
+    private static List<Workers.Worker> Plan(int count) => Workers.Plan(Catalogue.Default, ClaimProjects.Declared(Root), count);
+
+    [TestCase(2)]
+    [TestCase(6)]
+    [TestCase(8)]
+    public void EveryCellRunsInExactlyOneProcessOfTheProjectThatHoldsIt(int count)
+    {
+        var plan = Plan(count);
+        Assert.That(plan.SelectMany(w => w.Rows), Is.EquivalentTo(ClaimRows.Expected(Catalogue.Default)));
+        var projectOf = ClaimRows.Cells(Catalogue.Default).ToDictionary(c => ClaimRows.Key(c.Row.Claim.Id, c.Row.Family, c.Layer),
+            c => ClaimProjects.Declared(Root).Single(p => p.Holds(c.Row.Claim, c.Layer)).Assembly);
+        Assert.That(plan.SelectMany(w => w.Rows.Where(r => projectOf[r] != w.Project.Assembly)), Is.Empty);
+    }
+
+    [Test]
+    public void AClaimsIpv4AndIpv6RunsGoToDifferentProcesses()
+    {
+        var processOf = Plan(6).SelectMany((w, i) => w.Rows.Select(r => (Row: r, Process: i))).ToDictionary(p => p.Row, p => p.Process);
+        Assert.That(processOf["tcp.backlog-overflow"], Is.Not.EqualTo(processOf["tcp.backlog-overflow/ipv6"]));
+        Assert.That(processOf["tcp.backlog-overflow@dotnet"], Is.Not.EqualTo(processOf["tcp.backlog-overflow/ipv6@dotnet"]));
+    }
+
+    [Test]
+    public void TheFilterSelectsItsRowsByNameAmongTheClaims() =>
+        Assert.That(new Workers.Worker(ClaimProjects.Declared(Root)[0], ["tcp.oob", "tcp.oob/ipv6"]).Filter("TestCategory=Slow"),
+            Is.EqualTo("TestCategory=Claim&(Name=tcp.oob|Name=tcp.oob/ipv6)&(TestCategory=Slow)"));
+
+    /// <summary>In a namespace whose tcp_keepalive_time is 1234 and whose port range is 40000-40100, the processes the
+    /// script starts see both, each in a namespace other than the caller's.</summary>
+    [Test]
+    public void EachProcessHasANamespaceOfItsOwnWithTheCallersSettings()
+    {
+        RequireNamespaces();
+        var script = Path.Combine(Path.GetTempPath(), $"conformance-workers-test-{Environment.ProcessId}.sh");
+        File.WriteAllText(script, Workers.Script([
+            ["sh", "-c", "echo keepalive=$(cat /proc/sys/net/ipv4/tcp_keepalive_time)"],
+            ["sh", "-c", "echo range=$(cat /proc/sys/net/ipv4/ip_local_port_range | tr '\\t' ' ')"],
+            ["sh", "-c", "echo ns=$(readlink /proc/self/ns/net)"],
+        ]));
+        try
+        {
+            var result = ExternalProgram.Run("unshare", ["--net", "sh", "-c",
+                "ip link set lo up && echo 1234 > /proc/sys/net/ipv4/tcp_keepalive_time && echo '40000 40100' > /proc/sys/net/ipv4/ip_local_port_range"
+                + " && echo outer=$(readlink /proc/self/ns/net) && sh \"$0\"", script], TimeSpan.FromSeconds(60));
+
+            Assert.That(result.Exit, Is.EqualTo(0), result.Output);
+            Assert.That(result.Output, Does.Contain("3 test processes side by side, each in a network namespace of its own"));
+            Assert.That(result.Output, Does.Contain("keepalive=1234").And.Contain("range=40000 40100"));
+            var outer = Line(result.Output, "outer=");
+            Assert.That(Line(result.Output, "ns="), Is.Not.EqualTo(outer), "the process ran in a namespace of its own");
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+
+    [Test]
+    public void SerialRunsOneAfterAnotherAndSaysWhy()
+    {
+        var script = Path.Combine(Path.GetTempPath(), $"conformance-workers-serial-{Environment.ProcessId}.sh");
+        File.WriteAllText(script, Workers.Script([["echo", "first"], ["sh", "-c", "exit 3"], ["echo", "second"]]));
+        try
+        {
+            var result = ExternalProgram.Run("sh", [script], TimeSpan.FromSeconds(60), new Dictionary<string, string> { [RunContract.Serial] = "1" });
+            Assert.That(result.Exit, Is.EqualTo(1), "a failing process fails the run, and the others still run");
+            Assert.That(result.Output, Does.Contain($"3 test processes one after another ({RunContract.Serial} is set)"));
+            Assert.That(result.Output.IndexOf("first", StringComparison.Ordinal), Is.LessThan(result.Output.IndexOf("second", StringComparison.Ordinal)));
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+
+    private static string Line(string output, string prefix) =>
+        output.Split('\n').Single(l => l.StartsWith(prefix, StringComparison.Ordinal))[prefix.Length..].Trim();
+
+    private static bool Can(string program, params string[] args)
+    {
+        try
+        {
+            return ExternalProgram.Run(program, args, TimeSpan.FromSeconds(10)).Exit == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false; // not installed
+        }
+    }
+
+    private static void RequireNamespaces()
+    {
+        if (!OperatingSystem.IsLinux() || !Can("unshare", "--net", "ip", "link", "set", "lo", "up"))
+        {
+            if (RunContract.IsSet(RunContract.Strict))
+            {
+                Assert.Fail("no network namespace can be made here; .ci/run runs as root on Linux");
+            }
+
+            Assert.Ignore("no network namespace can be made here (Linux, root and CAP_SYS_ADMIN needed)");
+        }
+    }
+}
