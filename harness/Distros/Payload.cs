@@ -112,13 +112,13 @@ public static class Payload
     /// merged as one run into <see cref="RunContract.PayloadResults"/> in the results folder, which the runner reads back.</summary>
     private static string RunScript(string root)
     {
-        var workers = Workers.Plan(Catalogue.Default, ClaimProjects.Declared(root), Workers.Count);
+        var workers = Workers.Plan(Catalogue.Default, ClaimProjects.Declared(root), Workers.InAPayload);
         var commands = workers.Select((w, i) => (IReadOnlyList<string>)[$"./{w.Project.Assembly}", "--filter", w.Filter(), "--progress", "off", "--results-directory", $"/tmp/testresults/{i}"]);
         return Workers.Script(commands, $$"""
             cd "$(dirname "$0")" || exit 2
             mkdir -p "${{RunContract.ResultsDir}}"
             export {{RunContract.ResultsFile}}="${{RunContract.ResultsDir}}/{{RunContract.PayloadResults}}" {{RunContract.RunId}}="payload-$$"
 
-            """.Replace("\r\n", "\n", StringComparison.Ordinal));
+            """.Replace("\r\n", "\n", StringComparison.Ordinal), atOnce: "$(nproc)");
     }
 }

@@ -25,6 +25,10 @@ public static class Workers
     /// the cores; every process costs a start-up, so not many more.</summary>
     public static int Count => Math.Clamp(Environment.ProcessorCount * 3, 2, 8);
 
+    /// <summary>How many processes a payload's rows are split into: about one per claim project, as a guest under
+    /// software emulation pays heavily for every process it starts.</summary>
+    public const int InAPayload = 4;
+
     /// <summary>The rows of every project split into about <paramref name="count"/> processes, each project's share by
     /// its number of rows. Rows go round-robin in catalogue order, so a claim's runs over IPv4 and IPv6 (and its slow
     /// neighbours) land in different processes; the plan depends on the catalogue only, never on a previous run.</summary>
@@ -51,14 +55,20 @@ public static class Workers
     /// in a network namespace of its own, where this machine allows it; one after another where it does not. Its first
     /// line of output says which, and why.</summary>
     /// <param name="prologue">Lines run first, in the script's own shell (a payload's cd and exports).</param>
-    public static string Script(IEnumerable<IReadOnlyList<string>> commands, string prologue = "")
+    /// <param name="atOnce">A shell expression for how many processes may run at once: all of them on the host, where
+    /// the claims mostly wait; "$(nproc)" in a guest under software emulation, where every process start is CPU-bound
+    /// and more at once than the guest has processors only makes each slower.</param>
+    public static string Script(IEnumerable<IReadOnlyList<string>> commands, string prologue = "", string? atOnce = null)
     {
         var list = commands.ToList();
         var script = new StringBuilder(Preamble.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("#PROLOGUE\n", prologue, StringComparison.Ordinal));
         script.Append("if [ \"$isolated\" = yes ]; then\n");
-        script.Append($"  echo \"conformance: {list.Count} test processes side by side, each in a network namespace of its own with this namespace's net.* settings\"\n");
+        script.Append($"  at_once={atOnce ?? list.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)}\n");
+        script.Append($"  echo \"conformance: {list.Count} test processes side by side, $at_once at a time, each in a network namespace of its own with this namespace's net.* settings\"\n");
         foreach (var command in list)
         {
+            // At the limit, wait for the oldest still counted before starting the next.
+            script.Append("  set -- $pids; if [ $# -ge \"$at_once\" ]; then wait \"$1\" || status=1; shift; pids=\"$*\"; fi\n");
             script.Append($"  isolated {Quote(command)} &\n  pids=\"$pids $!\"\n");
         }
 
