@@ -66,6 +66,27 @@ public sealed class WorkersTests
         }
     }
 
+    /// <summary>A guest runs no more processes at once than it has processors: with one at a time, the second starts
+    /// only after the first has ended, though both are isolated.</summary>
+    [Test]
+    public void NoMoreProcessesRunAtOnceThanAllowed()
+    {
+        RequireNamespaces();
+        var script = Path.Combine(Path.GetTempPath(), $"conformance-workers-limit-{Environment.ProcessId}.sh");
+        File.WriteAllText(script, Workers.Script([["sh", "-c", "sleep 0.3; echo first-ended"], ["echo", "second-started"]], atOnce: "1"));
+        try
+        {
+            var result = ExternalProgram.Run("sh", [script], TimeSpan.FromSeconds(60));
+            Assert.That(result.Exit, Is.EqualTo(0), result.Output);
+            Assert.That(result.Output, Does.Contain("2 test processes side by side, 1 at a time"));
+            Assert.That(result.Output.IndexOf("first-ended", StringComparison.Ordinal), Is.LessThan(result.Output.IndexOf("second-started", StringComparison.Ordinal)));
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+
     [Test]
     public void SerialRunsOneAfterAnotherAndSaysWhy()
     {
