@@ -119,6 +119,6 @@ public static class Payload
             mkdir -p "${{RunContract.ResultsDir}}"
             export {{RunContract.ResultsFile}}="${{RunContract.ResultsDir}}/{{RunContract.PayloadResults}}" {{RunContract.RunId}}="payload-$$"
 
-            """.Replace("\r\n", "\n", StringComparison.Ordinal), atOnce: "$(nproc)");
+            """.Replace("\r\n", "\n", StringComparison.Ordinal), atOnce: $"\"${{{RunContract.AtOnce}:-$(nproc)}}\"");
     }
 }

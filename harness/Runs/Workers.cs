@@ -64,7 +64,7 @@ public static class Workers
         var script = new StringBuilder(Preamble.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("#PROLOGUE\n", prologue, StringComparison.Ordinal));
         script.Append("if [ \"$isolated\" = yes ]; then\n");
         script.Append($"  at_once={atOnce ?? list.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)}\n");
-        script.Append($"  echo \"conformance: {list.Count} test processes side by side, $at_once at a time, each in a network namespace of its own with this namespace's net.* settings\"\n");
+        script.Append($"  echo \"conformance: {list.Count} test processes, $at_once at a time, each in a network namespace of its own with this namespace's net.* settings\"\n");
         foreach (var command in list)
         {
             // At the limit, wait for the oldest still counted before starting the next.

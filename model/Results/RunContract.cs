@@ -37,6 +37,10 @@ public static class RunContract
     /// its own side by side (to compare the two, or to rule the concurrency out).</summary>
     public const string Serial = "CONFORMANCE_SERIAL";
 
+    /// <summary>How many claim processes a payload runs at once (default: the guest's processors); a kernel guest under
+    /// software emulation gets 1.</summary>
+    public const string AtOnce = "CONFORMANCE_AT_ONCE";
+
     /// <summary>"1" (set by .ci/run) makes a missing shared folder or browser fail the suite's own tests, not skip them.</summary>
     public const string Strict = "CONFORMANCE_STRICT";
 

@@ -55,7 +55,7 @@ public sealed class WorkersTests
                 + " && echo outer=$(readlink /proc/self/ns/net) && sh \"$0\"", script], TimeSpan.FromSeconds(60));
 
             Assert.That(result.Exit, Is.EqualTo(0), result.Output);
-            Assert.That(result.Output, Does.Contain("3 test processes side by side, 3 at a time, each in a network namespace of its own"));
+            Assert.That(result.Output, Does.Contain("3 test processes, 3 at a time, each in a network namespace of its own"));
             Assert.That(result.Output, Does.Contain("keepalive=1234").And.Contain("range=40000 40100"));
             var outer = Line(result.Output, "outer=");
             Assert.That(Line(result.Output, "ns="), Is.Not.EqualTo(outer), "the process ran in a namespace of its own");
@@ -78,7 +78,7 @@ public sealed class WorkersTests
         {
             var result = ExternalProgram.Run("sh", [script], TimeSpan.FromSeconds(60));
             Assert.That(result.Exit, Is.EqualTo(0), result.Output);
-            Assert.That(result.Output, Does.Contain("2 test processes side by side, 1 at a time"));
+            Assert.That(result.Output, Does.Contain("2 test processes, 1 at a time"));
             Assert.That(result.Output.IndexOf("first-ended", StringComparison.Ordinal), Is.LessThan(result.Output.IndexOf("second-started", StringComparison.Ordinal)));
         }
         finally
