@@ -25,9 +25,9 @@ public static class Workers
     /// the cores; every process costs a start-up, so not many more.</summary>
     public static int Count => Math.Clamp(Environment.ProcessorCount * 3, 2, 8);
 
-    /// <summary>How many processes a payload's rows are split into: about one per claim project, as a guest under
-    /// software emulation pays heavily for every process it starts.</summary>
-    public const int InAPayload = 4;
+    /// <summary>How many processes a payload's rows are split into: one per claim project (each project's share of 2
+    /// rounds to one), as a guest under software emulation pays heavily for every process it starts.</summary>
+    public const int InAPayload = 2;
 
     /// <summary>The rows of every project split into about <paramref name="count"/> processes, each project's share by
     /// its number of rows. Rows go round-robin in catalogue order, so a claim's runs over IPv4 and IPv6 (and its slow

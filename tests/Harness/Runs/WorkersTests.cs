@@ -24,6 +24,10 @@ public sealed class WorkersTests
     }
 
     [Test]
+    public void APayloadRunsOneProcessPerClaimProject() =>
+        Assert.That(Plan(Workers.InAPayload).Select(w => w.Project.Assembly), Is.EqualTo(ClaimProjects.Declared(Root).Select(p => p.Assembly)));
+
+    [Test]
     public void AClaimsIpv4AndIpv6RunsGoToDifferentProcesses()
     {
         var processOf = Plan(6).SelectMany((w, i) => w.Rows.Select(r => (Row: r, Process: i))).ToDictionary(p => p.Row, p => p.Process);
