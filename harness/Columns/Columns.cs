@@ -17,6 +17,13 @@ public static class Columns
 
     public static string Summary(ResultsFile results) => $"{results.Claims.Count} claims: {Counts(results)}";
 
+    /// <summary>The runner's column, its note followed by how the test processes inside ran, as the payload's own
+    /// column block says (the workers' script: side by side in namespaces, or one after another and why).</summary>
+    public static ColumnInfo WithRunMode(ColumnInfo column, ResultsFile results) =>
+        results.Column?.Note is { Length: > 0 } mode
+            ? column with { Note = column.Note is null ? mode : $"{column.Note}; {mode}" }
+            : column;
+
     /// <summary>A column of errors, so a broken run shows in the matrix and the gate instead of vanishing.
     /// <paramref name="what"/> names what failed ("container", "guest").</summary>
     public static ResultsFile ErrorColumn(string name, string what, string platform, string description, string? container, ColumnInfo column, string reason, string logTail)

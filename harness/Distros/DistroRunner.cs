@@ -84,7 +84,7 @@ public static class DistroRunner
             }
 
             progress($"{Columns.Columns.Summary(results)} in {stopwatch.Elapsed.TotalSeconds:0} s (exit {exit})");
-            return new ColumnOutcome(distro.Name, distro.Platform, results with { Column = Column(distro) }, null, null);
+            return new ColumnOutcome(distro.Name, distro.Platform, results with { Column = Columns.Columns.WithRunMode(Column(distro), results) }, null, null);
         }
         catch (Exception e)
         {

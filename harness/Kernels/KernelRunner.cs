@@ -71,7 +71,7 @@ public static class KernelRunner
             var results = JsonSerializer.Deserialize<ResultsFile>(Convert.FromBase64String(base64), Json.Options)
                 ?? throw new InvalidOperationException("the guest printed an empty results file");
             progress($"{Columns.Columns.Summary(results)} in {stopwatch.Elapsed.TotalSeconds:0} s");
-            return new ColumnOutcome(kernel.Name, kernel.Platform, results with { Column = Column(kernel, guest) }, null, null);
+            return new ColumnOutcome(kernel.Name, kernel.Platform, results with { Column = Columns.Columns.WithRunMode(Column(kernel, guest), results) }, null, null);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

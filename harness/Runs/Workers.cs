@@ -64,7 +64,8 @@ public static class Workers
         var script = new StringBuilder(Preamble.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("#PROLOGUE\n", prologue, StringComparison.Ordinal));
         script.Append("if [ \"$isolated\" = yes ]; then\n");
         script.Append($"  at_once={atOnce ?? list.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)}\n");
-        script.Append($"  echo \"conformance: {list.Count} test processes, $at_once at a time, each in a network namespace of its own with this namespace's net.* settings\"\n");
+        script.Append($"  export {RunContract.RunMode}=\"{list.Count} test processes, $at_once at a time, each in a network namespace of its own with this namespace's net.* settings\"\n");
+        script.Append($"  echo \"conformance: ${RunContract.RunMode}\"\n");
         foreach (var command in list)
         {
             // At the limit, wait for the oldest still counted before starting the next.
@@ -73,7 +74,8 @@ public static class Workers
         }
 
         script.Append("  for pid in $pids; do wait \"$pid\" || status=1; done\nelse\n");
-        script.Append($"  echo \"conformance: {list.Count} test processes one after another ($why)\"\n");
+        script.Append($"  export {RunContract.RunMode}=\"{list.Count} test processes one after another ($why)\"\n");
+        script.Append($"  echo \"conformance: ${RunContract.RunMode}\"\n");
         foreach (var command in list)
         {
             script.Append($"  {Quote(command)} || status=1\n");

@@ -37,6 +37,10 @@ public static class RunContract
     /// its own side by side (to compare the two, or to rule the concurrency out).</summary>
     public const string Serial = "CONFORMANCE_SERIAL";
 
+    /// <summary>How the claim processes of a run ran, as the workers' script decided ("7 test processes, 7 at a time,
+    /// each in a network namespace of its own ..."): the test processes write it into their column's note.</summary>
+    public const string RunMode = "CONFORMANCE_RUN_MODE";
+
     /// <summary>How many claim processes a payload runs at once (default: the guest's processors); a kernel guest under
     /// software emulation gets 1.</summary>
     public const string AtOnce = "CONFORMANCE_AT_ONCE";

@@ -95,13 +95,15 @@ public sealed class WorkersTests
     public void SerialRunsOneAfterAnotherAndSaysWhy()
     {
         var script = Path.Combine(Path.GetTempPath(), $"conformance-workers-serial-{Environment.ProcessId}.sh");
-        File.WriteAllText(script, Workers.Script([["echo", "first"], ["sh", "-c", "exit 3"], ["echo", "second"]]));
+        File.WriteAllText(script, Workers.Script([["echo", "first"], ["sh", "-c", "exit 3"], ["sh", "-c", $"echo second: ${RunContract.RunMode}"]]));
         try
         {
             var result = ExternalProgram.Run("sh", [script], TimeSpan.FromSeconds(60), new Dictionary<string, string> { [RunContract.Serial] = "1" });
             Assert.That(result.Exit, Is.EqualTo(1), "a failing process fails the run, and the others still run");
             Assert.That(result.Output, Does.Contain($"3 test processes one after another ({RunContract.Serial} is set)"));
             Assert.That(result.Output.IndexOf("first", StringComparison.Ordinal), Is.LessThan(result.Output.IndexOf("second", StringComparison.Ordinal)));
+            Assert.That(result.Output, Does.Contain($"second: 3 test processes one after another ({RunContract.Serial} is set)"),
+                "each process is told how the run went, and writes it into its column's note");
         }
         finally
         {
