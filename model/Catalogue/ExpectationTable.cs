@@ -84,8 +84,7 @@ public sealed class ExpectationTable
             && VersionRange.Contains(e.Versions, platform.OsVersion)
             && (e.When ?? []).All(w => platform.Field(w.Key) == w.Value);
 
-        var runtimes = layer is null ? [] : Runtimes.Where(r => r.Layer == layer && r.Os.Contains(platform.Os)).ToList();
-        var renames = runtimes.SelectMany(r => r.Renames).ToList();
+        var runtimes = RuntimesFor(layer, platform.Os);
         List<Expectation?> osEntries = [null, .. For(platform.Os).Where(e => (e.Layer is null || e.Layer == layer) && Applies(e))];
         List<Expectation?> runtimeEntries = [null, .. runtimes.SelectMany(r => r.Expectations).Where(Applies)];
 
@@ -93,11 +92,10 @@ public sealed class ExpectationTable
             .OrderBy(t => (t.Os is null ? 0 : 1) + (t.Runtime is null ? 0 : 1));
         foreach (var (os, runtime) in tries)
         {
-            var merged = Verdicts.Merge(Verdicts.Merge(claim.Expected, os?.Observed ?? []), runtime?.Observed ?? []);
-            var (expected, used) = Rename(merged, renames);
-            if ((os, runtime, used.Count) != (null, null, 0) && Verdicts.Matches(expected, observed))
+            var (expected, documented) = Combine(claim, os, runtime, runtimes);
+            if (documented is not null && Verdicts.Matches(expected, observed))
             {
-                return Compose(claim.Id, os, runtime, used);
+                return documented;
             }
         }
 
@@ -110,12 +108,23 @@ public sealed class ExpectationTable
     public (Dictionary<string, string> Expected, Expectation? Documented) Predict(CatalogueEntry claim, string os, string? family = null, string? layer = null)
     {
         bool Applies(Expectation e) => e.Claim == claim.Id && e.When is null && (e.Family is null || e.Family == (family ?? "ipv4"));
-        var runtimes = layer is null ? [] : Runtimes.Where(r => r.Layer == layer && r.Os.Contains(os)).ToList();
-        var osEntry = For(os).FirstOrDefault(e => (e.Layer is null || e.Layer == layer) && Applies(e));
-        var runtimeEntry = runtimes.SelectMany(r => r.Expectations).FirstOrDefault(Applies);
-        var merged = Verdicts.Merge(Verdicts.Merge(claim.Expected, osEntry?.Observed ?? []), runtimeEntry?.Observed ?? []);
+        var runtimes = RuntimesFor(layer, os);
+        return Combine(claim, For(os).FirstOrDefault(e => (e.Layer is null || e.Layer == layer) && Applies(e)),
+            runtimes.SelectMany(r => r.Expectations).FirstOrDefault(Applies), runtimes);
+    }
+
+    /// <summary>The runtime tables of a layer that apply on an OS family (none for the OS's own layer).</summary>
+    private List<RuntimeTable> RuntimesFor(string? layer, string os) =>
+        layer is null ? [] : [.. Runtimes.Where(r => r.Layer == layer && r.Os.Contains(os))];
+
+    /// <summary>The values expected with an OS entry and a runtime entry (either may be absent) merged over the FAQ's
+    /// and the runtimes' renames applied, and what documents them: null where nothing departs from the FAQ.</summary>
+    private static (Dictionary<string, string> Expected, Expectation? Documented) Combine(
+        CatalogueEntry claim, Expectation? os, Expectation? runtime, List<RuntimeTable> runtimes)
+    {
+        var merged = Verdicts.Merge(Verdicts.Merge(claim.Expected, os?.Observed ?? []), runtime?.Observed ?? []);
         var (expected, used) = Rename(merged, [.. runtimes.SelectMany(r => r.Renames)]);
-        return (osEntry, runtimeEntry, used.Count) == (null, null, 0) ? (expected, null) : (expected, Compose(claim.Id, osEntry, runtimeEntry, used));
+        return (expected, (os, runtime, used.Count) == (null, null, 0) ? null : Compose(claim.Id, os, runtime, used));
     }
 
     private static (Dictionary<string, string> Expected, List<ErrorRename> Used) Rename(Dictionary<string, string> expected, List<ErrorRename> renames)
