@@ -15,13 +15,18 @@ public static class Repository
     /// a hung build or test run still ends.</summary>
     public static int Dotnet(string workingDirectory, IEnumerable<string> args, IDictionary<string, string>? env, Action<string> onLine)
     {
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-        var environment = new Dictionary<string, string>(env ?? new Dictionary<string, string>())
+        var result = ExternalProgram.Run(DotnetHost, args, TimeSpan.FromMinutes(30), DotnetEnvironment(env), onLine, workingDirectory);
+        return result.Exit ?? throw new TimeoutException($"dotnet {string.Join(' ', args.Take(2))} did not finish within 30 minutes");
+    }
+
+    /// <summary>The dotnet to start: the one running this, when the SDK says so.</summary>
+    public static string DotnetHost => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+
+    /// <summary><paramref name="env"/> with dotnet's telemetry and logo off.</summary>
+    public static Dictionary<string, string> DotnetEnvironment(IDictionary<string, string>? env) =>
+        new(env ?? new Dictionary<string, string>())
         {
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             ["DOTNET_NOLOGO"] = "1",
         };
-        var result = ExternalProgram.Run(dotnet, args, TimeSpan.FromMinutes(30), environment, onLine, workingDirectory);
-        return result.Exit ?? throw new TimeoutException($"dotnet {string.Join(' ', args.Take(2))} did not finish within 30 minutes");
-    }
 }

@@ -125,15 +125,13 @@ public static class SuiteRun
     /// <summary>The rows split among test processes (<see cref="Workers"/>), each a dotnet test of one claim assembly.</summary>
     private static int RunWorkers(string root, Catalogue catalogue, Dictionary<string, string> env, Action<string> onLine)
     {
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
         var commands = Workers.Plan(catalogue, ClaimProjects.Declared(root), Workers.Count)
-            .Select(w => (IReadOnlyList<string>)[dotnet, "test", Assembly(root, w.Project), "--nologo", "--filter", w.Filter()]);
+            .Select(w => (IReadOnlyList<string>)[Repository.DotnetHost, "test", Assembly(root, w.Project), "--nologo", "--filter", w.Filter()]);
         var script = Path.Combine(Path.GetTempPath(), $"conformance-workers-{Environment.ProcessId}.sh");
         File.WriteAllText(script, Workers.Script(commands));
         try
         {
-            var environment = new Dictionary<string, string>(env) { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" };
-            var result = ExternalProgram.Run("sh", [script], TimeSpan.FromMinutes(30), environment, onLine, root);
+            var result = ExternalProgram.Run("sh", [script], TimeSpan.FromMinutes(30), Repository.DotnetEnvironment(env), onLine, root);
             return result.Exit ?? throw new TimeoutException("the claim test processes did not finish within 30 minutes");
         }
         finally
