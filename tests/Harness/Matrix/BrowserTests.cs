@@ -116,13 +116,7 @@ public sealed partial class BrowserTests
 
     private static string Unavailable(string why)
     {
-        if (RunContract.IsSet(RunContract.Strict))
-        {
-            Assert.Fail($"{why}; .ci/run installs it");
-        }
-
-        Assert.Ignore(why);
-        return "";
+        throw Prerequisite.Missing(why, ".ci/run installs it");
     }
 
     [GeneratedRegex("<tr data-claim=\"[^\"]+\"[^>]*>")]
