@@ -15,7 +15,7 @@ public static class PredictedDifferences
         {
             foreach (var entry in Ordered(table.For(os).Where(e => !e.Verified), catalogue))
             {
-                md.AppendLine(Row(os, entry, entry.Layer ?? "every layer", entry.Observed));
+                md.AppendLine(Row(os, entry));
             }
         }
 
@@ -24,7 +24,7 @@ public static class PredictedDifferences
             var where = $"{runtime.Name} ({string.Join(", ", runtime.Os)})";
             foreach (var entry in Ordered(runtime.Expectations, catalogue))
             {
-                md.AppendLine(Row(where, entry, runtime.Layer, entry.Observed));
+                md.AppendLine(Row(where, entry));
             }
 
             foreach (var rename in runtime.Renames)
@@ -39,7 +39,8 @@ public static class PredictedDifferences
     private static IEnumerable<Expectation> Ordered(IEnumerable<Expectation> entries, Catalogue catalogue) =>
         entries.OrderBy(e => catalogue.Order.GetValueOrDefault(ClaimRows.Key(e.Claim, e.Family), int.MaxValue));
 
-    private static string Row(string where, Expectation entry, string layer, IReadOnlyDictionary<string, string> observed) =>
-        $"| {where} | `{ClaimRows.Key(entry.Claim, entry.Family)}` | {layer} | "
-        + $"{string.Join(", ", observed.Select(o => $"`{o.Key}={o.Value}`"))} | {MarkdownRenderer.Escape(entry.Reason)} |";
+    /// <summary>An entry's line; a runtime table's entries carry its layer, an OS table's hold for every layer unless they name one.</summary>
+    private static string Row(string where, Expectation entry) =>
+        $"| {where} | `{ClaimRows.Key(entry.Claim, entry.Family)}` | {entry.Layer ?? "every layer"} | "
+        + $"{string.Join(", ", entry.Observed.Select(o => $"`{o.Key}={o.Value}`"))} | {MarkdownRenderer.Escape(entry.Reason)} |";
 }

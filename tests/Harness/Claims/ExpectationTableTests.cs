@@ -54,10 +54,9 @@ public sealed partial class ExpectationTableTests
     [Test]
     public void NoOsTableHoldsAnEntryWhoseOnlyCauseIsTheRuntime()
     {
-        var runtimeOnly = Table.OsFamilies
-            .SelectMany(os => Table.For(os).Where(e => e.Layer is not null).Select(e => (os, e)))
-            .Where(x => x.e.Reference.Split(';').All(part => IsRuntimeSource(part.Trim())))
-            .Select(x => $"{x.os}: {x.e.Claim}@{x.e.Layer} cites only the runtime; move it to the runtime's table");
+        var runtimeOnly = OsLayerEntries
+            .Where(x => References(x.Entry).All(IsRuntimeSource))
+            .Select(x => $"{x.Os}: {x.Entry.Claim}@{x.Entry.Layer} cites only the runtime; move it to the runtime's table");
         Assert.That(runtimeOnly, Is.Empty);
     }
 
@@ -66,10 +65,9 @@ public sealed partial class ExpectationTableTests
     [Test]
     public void EveryLayerEntryOfAnOsTableCitesTheRuntimeSourceToo()
     {
-        var uncited = Table.OsFamilies
-            .SelectMany(os => Table.For(os).Where(e => e.Layer is not null).Select(e => (os, e)))
-            .Where(x => !x.e.Reference.Split(';').Any(part => RuntimeFunction().IsMatch(part.Trim())))
-            .Select(x => $"{x.os}: {x.e.Claim}@{x.e.Layer}: {x.e.Reference}");
+        var uncited = OsLayerEntries
+            .Where(x => !References(x.Entry).Any(RuntimeFunction().IsMatch))
+            .Select(x => $"{x.Os}: {x.Entry.Claim}@{x.Entry.Layer}: {x.Entry.Reference}");
         Assert.That(uncited, Is.Empty);
     }
 
@@ -81,6 +79,13 @@ public sealed partial class ExpectationTableTests
                 .Concat(r.Renames.Select(n => (What: $"{r.Name}: {n.From} -> {n.To}", n.Reference))));
         Assert.That(references.Where(x => !RuntimeFunction().IsMatch(x.Reference)).Select(x => $"{x.What}: {x.Reference}"), Is.Empty);
     }
+
+    /// <summary>The entries of OS tables that are about one layer.</summary>
+    private static IEnumerable<(string Os, Expectation Entry)> OsLayerEntries =>
+        Table.OsFamilies.SelectMany(os => Table.For(os).Where(e => e.Layer is not null).Select(e => (os, e)));
+
+    /// <summary>An entry's references, one per "; "-separated part.</summary>
+    private static IEnumerable<string> References(Expectation entry) => entry.Reference.Split(';').Select(part => part.Trim());
 
     private static bool IsRuntimeSource(string reference) =>
         reference.StartsWith("dotnet/runtime", StringComparison.Ordinal)
