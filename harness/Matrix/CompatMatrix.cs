@@ -17,7 +17,7 @@ public sealed class CompatMatrix
         Platforms = Sources.SelectMany(LayerColumns.Split)
             .OrderBy(r => ColumnKinds.Order(r.ColumnOf.Axis))
             .ThenBy(r => LayerColumns.PlatformOf(r.Platform.Id), StringComparer.Ordinal)
-            .ThenBy(r => LayerColumns.IsDotnet(r.Platform.Id))
+            .ThenBy(r => Layers.IndexOf(LayerColumns.LayerOf(r.Platform.Id)))
             .ToList();
         _columns = Platforms.ToDictionary(p => p.Platform.Id, p => p.ColumnOf);
         var byPlatform = Platforms.ToDictionary(p => p.Platform.Id, p => p.Claims.ToDictionary(c => c.Row));

@@ -45,8 +45,11 @@ public static class HtmlRenderer
         }
 
         html.AppendLine("</fieldset><fieldset><legend>layer</legend>");
-        html.AppendLine("<label><input type=\"checkbox\" name=\"layer\" value=\"os\" checked> OS (system calls)</label>");
-        html.AppendLine("<label><input type=\"checkbox\" name=\"layer\" value=\"dotnet\" checked> .NET (System.Net.Sockets)</label>");
+        foreach (var layer in Layers.All)
+        {
+            html.AppendLine($"<label><input type=\"checkbox\" name=\"layer\" value=\"{E(layer.Name)}\" checked> {E(layer.Name)} ({E(layer.Title)})</label>");
+        }
+
         html.AppendLine("</fieldset><fieldset><legend>address family</legend>");
         foreach (var family in new[] { "ipv4", "ipv6" })
         {
@@ -66,7 +69,7 @@ public static class HtmlRenderer
         foreach (var p in platforms)
         {
             var predicted = matrix.IsPredicted(p.Id) ? " class=\"predicted\" data-predicted=\"true\"" : "";
-            html.AppendLine($"<th data-platform=\"{E(p.Id)}\" data-layer=\"{LayerColumns.Layer(p.Id)}\"{predicted} title=\"{E(p.Id)}\">{E(matrix.Label(p))}</th>");
+            html.AppendLine($"<th data-platform=\"{E(p.Id)}\" data-layer=\"{LayerColumns.LayerOf(p.Id).Name}\"{predicted} title=\"{E(p.Id)}\">{E(matrix.Label(p))}</th>");
         }
 
         html.AppendLine("</tr></thead><tbody>");
@@ -124,7 +127,7 @@ public static class HtmlRenderer
         var verdictName = predicted ? $"predicted: {CellKinds.Name(kind)}" : CellKinds.Name(kind);
         if (result is null)
         {
-            return $"<td class=\"cell {slug}\" data-platform=\"{E(platform.Id)}\" data-layer=\"{LayerColumns.Layer(platform.Id)}\" data-kind=\"{slug}\" title=\"not run\">{CellKinds.Glyph(kind)}</td>";
+            return $"<td class=\"cell {slug}\" data-platform=\"{E(platform.Id)}\" data-layer=\"{LayerColumns.LayerOf(platform.Id).Name}\" data-kind=\"{slug}\" title=\"not run\">{CellKinds.Glyph(kind)}</td>";
         }
 
         var departures = CompatMatrix.Departures(claim, result).ToList();
@@ -154,7 +157,7 @@ public static class HtmlRenderer
 
         var classes = predicted ? $"cell {slug} predicted" : $"cell {slug}";
         var data = predicted ? " data-predicted=\"true\"" : "";
-        return $"<td class=\"{classes}\" data-platform=\"{E(platform.Id)}\" data-layer=\"{LayerColumns.Layer(platform.Id)}\" data-kind=\"{slug}\"{data}><details><summary title=\"{E(verdictName)}\">{mark}{CellKinds.Glyph(kind)}{brief}</summary>{body}</details></td>";
+        return $"<td class=\"{classes}\" data-platform=\"{E(platform.Id)}\" data-layer=\"{LayerColumns.LayerOf(platform.Id).Name}\" data-kind=\"{slug}\"{data}><details><summary title=\"{E(verdictName)}\">{mark}{CellKinds.Glyph(kind)}{brief}</summary>{body}</details></td>";
     }
 
     /// <summary>The major FAQ sections a claim belongs to ("2.1, 2.22" is in section 2).</summary>

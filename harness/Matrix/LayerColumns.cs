@@ -1,33 +1,35 @@
 namespace Conformance.Harness.Matrix;
 
-/// <summary>The layer dimension of the matrix: a results file holds both layers' observations, and the matrix shows
-/// them as two adjacent columns per platform, the OS's (its own id) and .NET's (<c>id@dotnet</c>), so the page can
-/// hide either and markdown keeps them side by side.</summary>
+/// <summary>The layer dimension of the matrix: a results file holds every layer's observations, and the matrix shows
+/// them as adjacent columns per platform, one per layer (<see cref="Layers.All"/>): the raw calls' under the platform's
+/// own id, each other layer's under <c>id@layer</c>, so the page can hide any and markdown keeps them side by side.</summary>
 public static class LayerColumns
 {
-    public const string Suffix = "@dotnet";
-
-    /// <summary>The OS column, and the .NET column when the file has .NET-layer results (each result then under its
-    /// plain row key, as the matrix's rows have no layer).</summary>
+    /// <summary>One column per layer the file has results at, in <see cref="Layers.All"/>'s order, each result under
+    /// its plain row key (the matrix's rows have no layer).</summary>
     public static IEnumerable<ResultsFile> Split(ResultsFile file)
     {
-        yield return file with { Claims = [.. file.Claims.Where(c => c.Layer is null)] };
-        var dotnet = file.Claims.Where(c => c.Layer == ClaimRows.DotnetLayer).Select(c => c with { Layer = null }).ToList();
-        if (dotnet.Count > 0)
+        foreach (var layer in Layers.All)
         {
-            yield return file with
+            var claims = file.Claims.Where(c => c.Layer == layer.Key).Select(c => c with { Layer = null }).ToList();
+            if (layer == Layers.Raw || claims.Count > 0)
             {
-                Platform = file.Platform with { Id = file.Platform.Id + Suffix },
-                Column = file.ColumnOf with { Label = file.ColumnOf.Label + " .NET" },
-                Claims = dotnet,
-            };
+                yield return file with
+                {
+                    Platform = file.Platform with { Id = ColumnId(file.Platform.Id, layer) },
+                    Column = file.ColumnOf with { Label = file.ColumnOf.Label + layer.Label },
+                    Claims = claims,
+                };
+            }
         }
     }
 
-    public static bool IsDotnet(string columnId) => columnId.EndsWith(Suffix, StringComparison.Ordinal);
+    /// <summary>The id of a platform's column at a layer: the platform's own for the raw layer, <c>id@layer</c> else.</summary>
+    public static string ColumnId(string platformId, Layer layer) => layer.Key is { } key ? $"{platformId}@{key}" : platformId;
 
     /// <summary>The platform a column belongs to, whichever layer it shows.</summary>
-    public static string PlatformOf(string columnId) => IsDotnet(columnId) ? columnId[..^Suffix.Length] : columnId;
+    public static string PlatformOf(string columnId) => columnId.Split('@')[0];
 
-    public static string Layer(string columnId) => IsDotnet(columnId) ? ClaimRows.DotnetLayer : "os";
+    /// <summary>The layer a column shows.</summary>
+    public static Layer LayerOf(string columnId) => columnId.Split('@') is [_, var key] ? Layers.Of(key) : Layers.Raw;
 }

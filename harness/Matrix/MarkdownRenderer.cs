@@ -77,14 +77,17 @@ public static class MarkdownRenderer
             }
         }
 
-        var withDotnet = matrix.Platforms.Where(p => LayerColumns.IsDotnet(p.Platform.Id)).Select(p => LayerColumns.PlatformOf(p.Platform.Id)).ToHashSet();
-        if (withDotnet.Count > 0)
+        foreach (var layer in Layers.All.Where(l => l != Layers.Raw))
         {
-            md.AppendLine().AppendLine("## Where .NET differs from the OS").AppendLine();
-            foreach (var source in matrix.Sources.Where(f => withDotnet.Contains(f.Platform.Id)))
+            var withLayer = matrix.Platforms.Where(p => LayerColumns.LayerOf(p.Platform.Id) == layer).Select(p => LayerColumns.PlatformOf(p.Platform.Id)).ToHashSet();
+            if (withLayer.Count > 0)
             {
-                md.AppendLine($"### {matrix.Label(source.Platform)}").AppendLine();
-                md.Append(DotnetDifferences.Markdown(source, matrix.Catalogue));
+                md.AppendLine().AppendLine($"## Where {layer.Title} differs from the OS's calls").AppendLine();
+                foreach (var source in matrix.Sources.Where(f => withLayer.Contains(f.Platform.Id)))
+                {
+                    md.AppendLine($"### {matrix.Label(source.Platform)}").AppendLine();
+                    md.Append(LayerDifferences.Markdown(source, matrix.Catalogue, layer));
+                }
             }
         }
 

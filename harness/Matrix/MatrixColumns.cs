@@ -11,12 +11,11 @@ public static class MatrixColumns
             throw new BadInputException($"no platform '{platformId}' in {matrixPath}; its columns are: {string.Join(", ", matrix.Platforms.Keys)}");
         }
 
-        // A platform's column reads back with its .NET column beside it, as the results file they were made from; a
-        // .NET column on its own reads as plain results, so `diff X X@dotnet` compares the two layers.
-        var dotnet = LayerColumns.IsDotnet(platformId) ? null : platformId + LayerColumns.Suffix;
-        var claims = Column(matrix, platformId, layer: null)
-            .Concat(dotnet is not null && matrix.Platforms.ContainsKey(dotnet) ? Column(matrix, dotnet, ClaimRows.DotnetLayer) : [])
-            .ToList();
+        // A platform's column reads back with its other layers' columns beside it, as the results file they were made
+        // from; a layer's column on its own reads as plain results, so `diff X X@dotnet` compares two layers.
+        var layers = LayerColumns.LayerOf(platformId) != Layers.Raw ? [(platformId, (string?)null)]
+            : Layers.All.Select(l => (Id: LayerColumns.ColumnId(platformId, l), l.Key)).Where(c => matrix.Platforms.ContainsKey(c.Id)).ToList();
+        var claims = layers.SelectMany(c => Column(matrix, c.Item1, c.Item2)).ToList();
         return new ResultsFile { Platform = platform.Block(), StartedAt = DateTime.UnixEpoch, Claims = claims };
     }
 

@@ -38,7 +38,7 @@ public static class Workers
         var workers = new List<Worker>();
         foreach (var project in projects)
         {
-            var rows = cells.Where(c => project.Holds(c.Claim, c.Layer)).Select(c => c.Key).ToList();
+            var rows = cells.Where(c => project.Holds(c.Claim)).Select(c => c.Key).ToList();
             if (rows.Count == 0)
             {
                 continue;

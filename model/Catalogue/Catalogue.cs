@@ -36,20 +36,27 @@ public sealed record CatalogueEntry
 
     private static readonly string?[] NoFamily = [null];
 
-    /// <summary>True when the claim has a scenario written with System.Net.Sockets (the <c>dotnet</c> layer).</summary>
-    public bool Dotnet { get; init; }
+    /// <summary>The layers whose calls run the claim's scenario, by name (<see cref="Model.Layers"/>); null is the raw
+    /// layer alone.</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("layers")]
+    public List<string>? RunsIn { get; init; }
 
-    /// <summary>Why System.Net.Sockets cannot express the claim (the API it lacks): its .NET-layer cell is
-    /// <c>unsupported</c> with this reason, so a C# reader learns they cannot even ask.</summary>
-    public string? DotnetUnsupported { get; init; }
+    /// <summary>Why an API cannot express the claim (what it lacks), by the API's name: each layer going through it
+    /// has an <c>unsupported</c> cell with this reason, so a reader learns they cannot even ask.</summary>
+    public Dictionary<string, string>? Inexpressible { get; init; }
 
-    /// <summary>The layers the claim is observed at: the OS's own calls (null) always, and .NET's when it has a
-    /// scenario there or a reason why it cannot.</summary>
+    /// <summary>Why <paramref name="layer"/> cannot express the claim, or null when it can.</summary>
+    public string? InexpressibleIn(string? layer) => Inexpressible?.GetValueOrDefault(Model.Layers.Of(layer).Api);
+
+    /// <summary>Whether the claim's scenario runs at <paramref name="layer"/>.</summary>
+    public bool RunsAt(string? layer) => (RunsIn ?? RawOnly).Contains(Model.Layers.Of(layer).Name);
+
+    private static readonly List<string> RawOnly = [Model.Layers.Raw.Name];
+
+    /// <summary>The layers the claim has cells at (keys: null for raw): each whose calls run it, and each whose API
+    /// cannot express it, in <see cref="Model.Layers.All"/>'s order.</summary>
     [JsonIgnore]
-    public IReadOnlyList<string?> Layers => Dotnet || DotnetUnsupported is not null ? BothLayers : OsLayer;
-
-    private static readonly string?[] OsLayer = [null];
-    private static readonly string?[] BothLayers = [null, ClaimRows.DotnetLayer];
+    public IReadOnlyList<string?> Layers => [.. Model.Layers.All.Where(l => RunsAt(l.Key) || InexpressibleIn(l.Key) is not null).Select(l => l.Key)];
 
     /// <summary>A capability the scenario needs (root, a slow timer, ...); without it the verdict is inconclusive.</summary>
     public string? Needs { get; init; }
@@ -69,12 +76,9 @@ public sealed record ClaimRow(CatalogueEntry Claim, string? Family)
 /// family dimension), <c>id/ipv6</c> for its IPv6 run.</summary>
 public static class ClaimRows
 {
-    /// <summary>The layer of System.Net.Sockets; the OS layer (raw system calls) has no name.</summary>
-    public const string DotnetLayer = "dotnet";
-
     public static string Key(string id, string? family) => family is null or "ipv4" ? id : $"{id}/{family}";
 
-    /// <summary>A result's key: the row's, with <c>@dotnet</c> for the .NET layer's observation of it.</summary>
+    /// <summary>A result's key: the row's, with <c>@layer</c> for any layer but the raw one (<c>id@dotnet</c>).</summary>
     public static string Key(string id, string? family, string? layer) => layer is null ? Key(id, family) : $"{Key(id, family)}@{layer}";
 
     /// <summary>Every result a complete column holds: each row at each layer its claim is observed at.</summary>

@@ -34,7 +34,7 @@ internal static class ClaimTests
 
         var claim = Catalogue.Default[id];
         var over = Text(test, FamilyProperty) is "ipv6" ? " (over IPv6)" : "";
-        var through = Text(test, LayerProperty) is ClaimRows.DotnetLayer ? " (through System.Net.Sockets)" : "";
+        var through = Layers.Of(Text(test, LayerProperty)).Through;
         test.Properties.Set(PropertyNames.Description, $"FAQ {claim.Faq}: {claim.Title}{over}{through}");
         if (!test.Properties[PropertyNames.Category].Contains("Claim"))
         {
@@ -49,17 +49,21 @@ internal static class ClaimTests
     private static string? Text(ITest test, string property) => test.Properties.Get(property) is string { Length: > 0 } value ? value : null;
 }
 
-/// <summary>The .NET layer of every claim System.Net.Sockets cannot express, from the catalogue's
-/// <c>dotnetUnsupported</c>: one test per claim run (<c>id@dotnet</c>), each reporting <c>unsupported</c> with the
-/// reason, so the matrix tells a C# reader "you cannot even ask this" instead of leaving the cell blank.</summary>
+/// <summary>The cells of the layers whose API cannot express a claim (the catalogue's <c>inexpressible</c>): one test
+/// per claim run at each such layer (<c>id@dotnet</c>), each reporting <c>unsupported</c> with the reason, so the
+/// matrix tells a reader "you cannot even ask this" instead of leaving the cell blank. For one claim group.</summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
-public sealed class InexpressibleInDotnetAttribute : NUnitAttribute, ITestBuilder, IImplyFixture, IWrapTestMethod
+public sealed class InexpressibleAttribute(string group) : NUnitAttribute, ITestBuilder, IImplyFixture, IWrapTestMethod
 {
     private readonly NUnitTestCaseBuilder _builder = new();
 
     public IEnumerable<TestMethod> BuildFrom(IMethodInfo method, NUnit.Framework.Internal.Test? suite) =>
-        Catalogue.Default.Claims.Where(c => c.DotnetUnsupported is not null)
-            .SelectMany(c => c.Runs.Select(family => ClaimTests.Build(_builder, method, suite, c, family, ClaimRows.DotnetLayer)));
+        from claim in Catalogue.Default.Claims
+        where claim.Group == @group
+        from layer in claim.Layers
+        where claim.InexpressibleIn(layer) is not null
+        from family in claim.Runs
+        select ClaimTests.Build(_builder, method, suite, claim, family, layer);
 
     public TestCommand Wrap(TestCommand command) => ClaimTests.Wrap(command, TimeSpan.FromSeconds(30));
 }

@@ -134,6 +134,19 @@ public static class Managed
             throw new ScenarioException($"{what} did not arrive within {Wait.ExpectedMs} ms");
         }
     }
+
+    /// <summary>The active closer shuts down, the passive side reads EOF and closes, the active side reads the passive
+    /// FIN (so it is in TIME_WAIT) and closes.</summary>
+    public static void ActiveClose(Socket active, Socket passive)
+    {
+        active.Shutdown(SocketShutdown.Send);
+        Managed.WaitReadable(passive, "the active closer's FIN");
+        passive.Receive(new byte[1]);
+        passive.Close();
+        Managed.WaitReadable(active, "the passive side's FIN");
+        active.Receive(new byte[1]);
+        active.Close();
+    }
 }
 
 /// <summary>A connected TCP pair of Sockets on loopback, in the claim's family: what <see cref="TcpPair"/> is for

@@ -11,14 +11,30 @@ public sealed class DotnetLayerTests
 {
     private static Catalogue Catalogue => Catalogue.Default;
 
-    /// <summary>Every claim has a .NET cell: a scenario, or the reason System.Net.Sockets cannot ask it.</summary>
+    /// <summary>Every claim has a cell at every layer: its scenario runs there, or the catalogue says which API cannot
+    /// ask it; never both.</summary>
     [Test]
-    public void AClaimHasADotnetScenarioOrSaysWhichApiIsMissingExactlyOne() =>
-        Assert.That(Catalogue.Claims.Where(c => c.Dotnet == c.DotnetUnsupported is not null).Select(c => c.Id), Is.Empty);
+    public void AClaimRunsAtEachLayerOrSaysWhichApiIsMissingExactlyOne() => Assert.Multiple(() =>
+    {
+        foreach (var layer in Layers.All)
+        {
+            Assert.That(Catalogue.Claims.Where(c => c.RunsAt(layer.Key) == c.InexpressibleIn(layer.Key) is not null).Select(c => c.Id), Is.Empty,
+                $"claims that neither run at {layer.Name} nor say what {layer.Api} lacks, or do both");
+        }
+    });
+
+    [Test]
+    public void EveryInexpressibleApiAndEveryLayerNameIsOneTheSuiteKnows() => Assert.Multiple(() =>
+    {
+        Assert.That(Catalogue.Claims.SelectMany(c => c.Inexpressible?.Keys.ToList() ?? []).Distinct(), Is.SubsetOf(Layers.All.Select(l => l.Api)));
+        Assert.That(Catalogue.Claims.SelectMany(c => c.RunsIn ?? []).Distinct(), Is.SubsetOf(Layers.All.Select(l => l.Name)));
+        Assert.That(Catalogue.Claims.Where(c => c.RunsIn is { } runs && !runs.Contains(Layers.Raw.Name)).Select(c => c.Id), Is.Empty,
+            "every claim runs at the raw layer: it is what the FAQ speaks of");
+    });
 
     [Test]
     public void AtLeast45OfTheFaqsClaimsHaveADotnetScenario() =>
-        Assert.That(Catalogue.Claims.Count(c => c.BeyondFaq is null && c.Dotnet), Is.GreaterThanOrEqualTo(45));
+        Assert.That(Catalogue.Claims.Count(c => c.BeyondFaq is null && c.RunsAt(Layers.Dotnet.Key)), Is.GreaterThanOrEqualTo(45));
 
     /// <summary>SocketError's values are Winsock's error codes, so each POSIX name the mapping gives must be the
     /// name Winsock's own table gives that number (WSAECONNRESET 10054 is ECONNRESET).</summary>

@@ -19,7 +19,7 @@ public sealed class WorkersTests
         var plan = Plan(count);
         Assert.That(plan.SelectMany(w => w.Rows), Is.EquivalentTo(ClaimRows.Expected(Catalogue.Default)));
         var projectOf = ClaimRows.Cells(Catalogue.Default).ToDictionary(c => ClaimRows.Key(c.Row.Claim.Id, c.Row.Family, c.Layer),
-            c => ClaimProjects.Declared(Root).Single(p => p.Holds(c.Row.Claim, c.Layer)).Assembly);
+            c => ClaimProjects.Declared(Root).Single(p => p.Holds(c.Row.Claim)).Assembly);
         Assert.That(plan.SelectMany(w => w.Rows.Where(r => projectOf[r] != w.Project.Assembly)), Is.Empty);
     }
 

@@ -7,7 +7,7 @@ namespace Conformance.Options.Buffers;
 /// <summary>FAQ 5.9: the size a receive buffer is set to, as the system reports it back.</summary>
 public sealed class ReceiveBufferSizeTests : ClaimTest
 {
-    [Claim("opt.rcvbuf-readback")]
+    [Claim("opt.rcvbuf-readback", Layer = "raw")]
     public void TheReceiveBufferReadsBackAsSet()
     {
         using var socket = Loopback.Udp();

@@ -9,7 +9,7 @@ namespace Conformance.Options.DualStack;
 /// not. The default is the system's (Linux: net.ipv6.bindv6only; FreeBSD: net.inet6.ip6.v6only; Windows: on).</summary>
 public sealed class V6OnlyTests : ClaimTest
 {
-    [Claim("opt.v6only-default")]
+    [Claim("opt.v6only-default", Layer = "raw")]
     public void ANewIpv6SocketAlsoSpeaksIpv4ByDefault()
     {
         Loopback6.Require();

@@ -8,7 +8,7 @@ namespace Conformance.Options.Keepalive;
 /// <summary>FAQ 2.8 and 4.7: keepalive is off by default, slow (2 hours), and finds a peer that vanished.</summary>
 public sealed class KeepaliveTests : ClaimTest
 {
-    [Claim("opt.keepalive-default")]
+    [Claim("opt.keepalive-default", Layer = "raw")]
     public void KeepaliveIsOffByDefaultAndItsIdleTimeIsAtLeastTwoHours()
     {
         var idle = Sys.C.TCP_KEEPIDLE ?? throw Inconclusive($"{Sys.Os} has no per-socket keepalive idle option to read the default from");
@@ -17,7 +17,7 @@ public sealed class KeepaliveTests : ClaimTest
         Observe("idle-seconds", socket.GetInt(Sys.C.IPPROTO_TCP, idle));
     }
 
-    [Claim("opt.keepalive-per-socket")]
+    [Claim("opt.keepalive-per-socket", Layer = "raw")]
     public void TheKeepaliveTimeCanOnlyBeChangedSystemWide()
     {
         var idle = Sys.C.TCP_KEEPIDLE ?? throw Inconclusive($"{Sys.Os} has no per-socket keepalive idle option");
@@ -30,7 +30,7 @@ public sealed class KeepaliveTests : ClaimTest
         Observe("other-socket", after.Ok && before.Ok && after.Value == before.Value ? "unchanged" : $"changed to {after}");
     }
 
-    [Claim("opt.keepalive-dead-peer")]
+    [Claim("opt.keepalive-dead-peer", Layer = "raw")]
     public void KeepaliveDetectsAPeerThatSilentlyVanished()
     {
         if (NetworkLab.Unavailable() is { } why)

@@ -7,7 +7,7 @@ namespace Conformance.Options.Linger;
 /// <summary>FAQ 4.6: SO_LINGER is off until asked for.</summary>
 public sealed class LingerDefaultTests : ClaimTest
 {
-    [Claim("opt.linger-default")]
+    [Claim("opt.linger-default", Layer = "raw")]
     public void LingerIsOffUnlessAskedFor()
     {
         using var socket = Loopback.Tcp();

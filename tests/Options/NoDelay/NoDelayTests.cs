@@ -7,7 +7,7 @@ namespace Conformance.Options.NoDelay;
 /// <summary>FAQ 2.11 and 2.16: Nagle is on unless TCP_NODELAY turns it off, per socket.</summary>
 public sealed class NoDelayTests : ClaimTest
 {
-    [Claim("opt.nodelay")]
+    [Claim("opt.nodelay", Layer = "raw")]
     public void NodelayIsOffByDefaultAndCanBeSetPerSocket()
     {
         using var socket = Loopback.Tcp();

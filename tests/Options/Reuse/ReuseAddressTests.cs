@@ -9,7 +9,7 @@ namespace Conformance.Options.Reuse;
 /// SO_REUSEADDR (and its ReuseAddress option SO_REUSEPORT) behind the caller's back.</summary>
 public sealed class ReuseAddressTests : ClaimTest
 {
-    [Claim("opt.reuseaddr-time-wait")]
+    [Claim("opt.reuseaddr-time-wait", Layer = "raw")]
     public void ReuseaddrLetsAServerBindAPortInTimeWait()
     {
         Observe("none", RebindAfterTimeWait(onListener: false, onNew: false));
@@ -17,7 +17,7 @@ public sealed class ReuseAddressTests : ClaimTest
         Observe("both", RebindAfterTimeWait(onListener: true, onNew: true));
     }
 
-    [Claim("opt.reuseaddr-listener")]
+    [Claim("opt.reuseaddr-listener", Layer = "raw")]
     public void EvenWithReuseaddrAListeningPortIsInUse()
     {
         using var listener = Loopback.Listener(reuseAddress: true);
@@ -26,7 +26,7 @@ public sealed class ReuseAddressTests : ClaimTest
     }
 
     /// <summary>A holds the wildcard bound but not listening: the port is taken without opening it to any network.</summary>
-    [Claim("opt.reuseaddr-specific")]
+    [Claim("opt.reuseaddr-specific", Layer = "raw")]
     public void WithReuseaddrAnotherServerCanBindASpecificAddressOnAPortHeldOnTheWildcard()
     {
         using var wildcard = Loopback.Tcp();

@@ -7,7 +7,7 @@ namespace Conformance.Options.Reuse;
 /// <summary>FAQ 4.11: SO_REUSEPORT lets several sockets bind one address and port, if every one of them sets it.</summary>
 public sealed class ReusePortTests : ClaimTest
 {
-    [Claim("opt.reuseport")]
+    [Claim("opt.reuseport", Layer = "raw")]
     public void ReuseportAllowsASharedPortOnlyIfAllSetIt()
     {
         var reusePort = Sys.C.SO_REUSEPORT ?? throw Unsupported("Winsock has no SO_REUSEPORT (SO_REUSEADDR plays part of its role there)");

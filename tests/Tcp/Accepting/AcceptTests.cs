@@ -52,7 +52,7 @@ public sealed class AcceptTests : ClaimTest
     /// accept(), and a blocking accept() then either fails (EPROTO on STREAMS stacks, ECONNABORTED per POSIX),
     /// hands over the reset connection, or blocks. It runs on its own thread with a bound; a call still blocked
     /// then is released by a second connection and recorded as "blocked".</summary>
-    [Claim("tcp.accept-after-reset")]
+    [Claim("tcp.accept-after-reset", Layer = "raw")]
     public void ABlockingAcceptAfterSelectOfAConnectionResetInBetween()
     {
         using var listener = Loopback.Listener();

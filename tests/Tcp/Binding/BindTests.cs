@@ -9,7 +9,7 @@ namespace Conformance.Tcp.Binding;
 /// <summary>FAQ 2.2, 2.4 and 4.8: what bind() wants, and what to do when it fails.</summary>
 public sealed class BindTests : ClaimTest
 {
-    [Claim("tcp.close-after-failed-bind")]
+    [Claim("tcp.close-after-failed-bind", Layer = "raw")]
     public void ADescriptorWhoseBindFailedCanSimplyBeClosed()
     {
         using var holder = Loopback.Listener();
@@ -36,7 +36,7 @@ public sealed class BindTests : ClaimTest
     }
 
     /// <summary>Port 1023 is fixed by the claim itself; on 127.0.0.1 only, and released at once.</summary>
-    [Claim("tcp.privileged-port")]
+    [Claim("tcp.privileged-port", Layer = "raw")]
     public void BindingAPortBelow1024NeedsRoot()
     {
         if (!Sys.IsPosix)

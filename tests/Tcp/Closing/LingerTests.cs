@@ -9,7 +9,7 @@ namespace Conformance.Tcp.Closing;
 /// <summary>FAQ 2.7 and 4.6: what SO_LINGER does to close().</summary>
 public sealed class LingerTests : ClaimTest
 {
-    [Claim("tcp.linger-zero-rst")]
+    [Claim("tcp.linger-zero-rst", Layer = "raw")]
     public void LingerZeroAbortsWithAnRstAndSkipsTimeWait()
     {
         using var pair = TcpPair.Connect();
@@ -22,7 +22,7 @@ public sealed class LingerTests : ClaimTest
         ObserveOk("rebind", again.Bind(Loopback.Port(port)));
     }
 
-    [Claim("tcp.linger-timeout")]
+    [Claim("tcp.linger-timeout", Layer = "raw")]
     public void LingerWithATimeoutMakesCloseWaitForUnsentData()
     {
         using var pair = TcpPair.Connect();

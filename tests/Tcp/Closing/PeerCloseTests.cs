@@ -31,7 +31,7 @@ public sealed class PeerCloseTests : ClaimTest
         return result;
     }
 
-    [Claim("tcp.read-zero-after-fin")]
+    [Claim("tcp.read-zero-after-fin", Layer = "raw")]
     public void ReadReturnsZeroAfterTheFinAndOnEveryCallAfter()
     {
         using var pair = TcpPair.Connect();
@@ -43,7 +43,7 @@ public sealed class PeerCloseTests : ClaimTest
         Observe("read#3", pair.Client.Read(100));
     }
 
-    [Claim("tcp.write-after-peer-close")]
+    [Claim("tcp.write-after-peer-close", Layer = "raw")]
     public void FirstWriteAfterThePeerClosedSucceedsTheOneAfterFailsWithEpipe()
     {
         using var pair = TcpPair.Connect();
@@ -55,7 +55,7 @@ public sealed class PeerCloseTests : ClaimTest
         Observe("write#2", pair.Client.Write(OneByte));
     }
 
-    [Claim("tcp.read-after-rst")]
+    [Claim("tcp.read-after-rst", Layer = "raw")]
     public void ReadFailsWithEconnresetAfterThePeersAbortiveClose()
     {
         using var pair = TcpPair.Connect();
@@ -66,7 +66,7 @@ public sealed class PeerCloseTests : ClaimTest
         Observe("read#2", pair.Client.Read(100));
     }
 
-    [Claim("tcp.write-after-rst")]
+    [Claim("tcp.write-after-rst", Layer = "raw")]
     public void WriteFailsWithEpipeAfterThePeersAbortiveClose()
     {
         using var pair = TcpPair.Connect();
@@ -77,7 +77,7 @@ public sealed class PeerCloseTests : ClaimTest
         Observe("write#2", pair.Client.Write(OneByte));
     }
 
-    [Claim("tcp.write-never-zero")]
+    [Claim("tcp.write-never-zero", Layer = "raw")]
     public void WriteNeverReturnsZero()
     {
         using (var healthy = TcpPair.Connect())

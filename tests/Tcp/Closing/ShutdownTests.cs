@@ -7,7 +7,7 @@ namespace Conformance.Tcp.Closing;
 /// <summary>FAQ 2.6: shutdown() ends one direction, or the connection for every descriptor sharing it.</summary>
 public sealed class ShutdownTests : ClaimTest
 {
-    [Claim("tcp.half-close")]
+    [Claim("tcp.half-close", Layer = "raw")]
     public void AfterShutdownWriteThePeerReadsEofAndMayStillSend()
     {
         using var pair = TcpPair.Connect();

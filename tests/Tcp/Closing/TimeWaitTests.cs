@@ -9,7 +9,7 @@ namespace Conformance.Tcp.Closing;
 /// <summary>FAQ 2.5, 2.7 and 4.2: the side that closes first holds the address in TIME_WAIT for 2*MSL.</summary>
 public sealed class TimeWaitTests : ClaimTest
 {
-    [Claim("tcp.time-wait-active-closer")]
+    [Claim("tcp.time-wait-active-closer", Layer = "raw")]
     public void TheActiveCloserKeepsTheAddressInTimeWaitThePassiveSideDoesNot()
     {
         int activePort, passivePort;
@@ -30,7 +30,7 @@ public sealed class TimeWaitTests : ClaimTest
         ObserveOk("passive-side-rebind", passive.Bind(Loopback.Port(passivePort)));
     }
 
-    [Claim("tcp.time-wait-duration", LimitSeconds = 330), Category("Slow")]
+    [Claim("tcp.time-wait-duration", Layer = "raw", LimitSeconds = 330), Category("Slow")]
     public void TimeWaitLastsTwiceTheMaximumSegmentLifetime()
     {
         RequireSlowRun();

@@ -7,7 +7,7 @@ namespace Conformance.Tcp.Connecting;
 /// <summary>FAQ 3.6: let connect() choose the client's port; binding one yourself invites TIME_WAIT trouble.</summary>
 public sealed class ClientPortTests : ClaimTest
 {
-    [Claim("tcp.ephemeral-port")]
+    [Claim("tcp.ephemeral-port", Layer = "raw")]
     public void ConnectPicksAPortFromTheEphemeralRange()
     {
         var range = EphemeralPorts.Range() ?? throw Inconclusive($"the ephemeral port range of {Sys.Os} is not readable from here");
@@ -23,7 +23,7 @@ public sealed class ClientPortTests : ClaimTest
     /// <summary>Not known on Windows: whether a SYN from the reused port recycles the server's TIME_WAIT (OK, as on
     /// Linux and the BSDs), is refused, or is dropped and left pending. The FAQ's values stand until a run shows
     /// them.</summary>
-    [Claim("tcp.client-port-reuse")]
+    [Claim("tcp.client-port-reuse", Layer = "raw")]
     public void ReusingTheClientPortAfterTheServersActiveCloseMayBeRefused()
     {
         using var listener = Loopback.Listener();

@@ -8,7 +8,7 @@ namespace Conformance.Tcp.Connecting;
 /// <summary>FAQ 3.3, 3.5, 3.7 and 6.2: when connect() completes, fails, or waits.</summary>
 public sealed class ConnectTests : ClaimTest
 {
-    [Claim("tcp.connect-before-accept")]
+    [Claim("tcp.connect-before-accept", Layer = "raw")]
     public void ConnectCompletesOnceTheServerListensBeforeAccept()
     {
         using var listener = Loopback.Listener();
@@ -16,7 +16,7 @@ public sealed class ConnectTests : ClaimTest
         ObserveOk("connect", client.Connect(listener.LocalEndPoint));
     }
 
-    [Claim("tcp.backlog-overflow")]
+    [Claim("tcp.backlog-overflow", Layer = "raw")]
     public void ConnectionsBeyondTheBacklogAreIgnoredNotRefused()
     {
         using var listener = Loopback.Listener(backlog: 1);
@@ -50,7 +50,7 @@ public sealed class ConnectTests : ClaimTest
         }
     }
 
-    [Claim("tcp.nonblocking-connect")]
+    [Claim("tcp.nonblocking-connect", Layer = "raw")]
     public void ANonBlockingConnectReturnsEinprogressAndSoErrorTellsTheResult()
     {
         using var listener = Loopback.Listener();
@@ -70,7 +70,7 @@ public sealed class ConnectTests : ClaimTest
         Observe("refused:so-error", refused.PendingError());
     }
 
-    [Claim("tcp.connect-timeout")]
+    [Claim("tcp.connect-timeout", Layer = "raw")]
     public void ConnectCanBeCutShortWithANonBlockingConnectAndAWait()
     {
         // Backlog 1, not 0: XNU turns listen(0) into the system maximum (solisten: backlog <= 0 -> somaxconn).
@@ -110,7 +110,7 @@ public sealed class ConnectTests : ClaimTest
         }
     }
 
-    [Claim("tcp.connect-refused")]
+    [Claim("tcp.connect-refused", Layer = "raw")]
     public void ConnectToAPortNobodyListensOnIsRefusedAtOnce()
     {
         using var refusing = RefusingEndpoint.Tcp();

@@ -12,7 +12,7 @@ public sealed class DualStackTests : ClaimTest
     /// <summary>The listener binds the IPv4-mapped loopback (::ffff:127.0.0.1), not [::], so nothing is opened beyond
     /// loopback; binding a mapped address is allowed only to a socket with IPV6_V6ONLY off, which is the trap the
     /// default decides. Not known on Windows: which error a mapped bind gets there while the option is on.</summary>
-    [Claim("tcp.v4-mapped-peer")]
+    [Claim("tcp.v4-mapped-peer", Layer = "raw")]
     public void AnIpv6ListenerServesIpv4ClientsAsV4MappedPeers()
     {
         Loopback6.Require();
@@ -40,7 +40,7 @@ public sealed class DualStackTests : ClaimTest
 
     /// <summary>0.0.0.0 and [::] on one port: an IPv6 wildcard with IPV6_V6ONLY off covers IPv4 too, so the two
     /// conflict; with it on they do not. The sockets are bound, never listening: no port is opened.</summary>
-    [Claim("tcp.dual-stack-bind")]
+    [Claim("tcp.dual-stack-bind", Layer = "raw")]
     public void BindingTheIpv4AndIpv6WildcardsToOnePortConflictsUnlessV6Only()
     {
         Loopback6.Require();

@@ -9,7 +9,7 @@ namespace Conformance.Tcp.Multiplexing;
 /// <summary>FAQ 2.9, 2.13, 2.14, 4.4 and 6.1: select(), poll() and non-blocking reads.</summary>
 public sealed class SelectPollTests : ClaimTest
 {
-    [Claim("tcp.select-timeout")]
+    [Claim("tcp.select-timeout", Layer = "raw")]
     public void SelectWithNothingReadyReturnsZeroAfterTheTimeout()
     {
         using var pair = TcpPair.Connect();
@@ -19,7 +19,7 @@ public sealed class SelectPollTests : ClaimTest
         Observe("waited-at-least-timeout", stopwatch.ElapsedMilliseconds >= 100);
     }
 
-    [Claim("tcp.nonblocking-read-empty")]
+    [Claim("tcp.nonblocking-read-empty", Layer = "raw")]
     public void ANonBlockingReadWithNoDataFailsInsteadOfBlocking()
     {
         using var pair = TcpPair.Connect();
@@ -27,7 +27,7 @@ public sealed class SelectPollTests : ClaimTest
         Observe("read#1", pair.Client.Read(100));
     }
 
-    [Claim("tcp.select-readable-on-eof")]
+    [Claim("tcp.select-readable-on-eof", Layer = "raw")]
     public void SelectReportsEofAsReadableAndReadThenReturnsZero()
     {
         using var pair = TcpPair.Connect();
@@ -69,7 +69,7 @@ public sealed class SelectPollTests : ClaimTest
         Observe("poll", high.Poll(Sys.C.POLLIN, Wait.ExpectedMs, out _));
     }
 
-    [Claim("tcp.select-many-listeners")]
+    [Claim("tcp.select-many-listeners", Layer = "raw")]
     public void SelectReportsTheListenerWithAPendingConnection()
     {
         using var first = Loopback.Listener();

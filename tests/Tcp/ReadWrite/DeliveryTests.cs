@@ -8,7 +8,7 @@ namespace Conformance.Tcp.ReadWrite;
 /// small writes made while earlier data is unacknowledged.</summary>
 public sealed class DeliveryTests : ClaimTest
 {
-    [Claim("tcp.data-delivered")]
+    [Claim("tcp.data-delivered", Layer = "raw")]
     public void DataPassedToWriteIsDeliveredWithoutAFlush()
     {
         using var pair = TcpPair.Connect();

@@ -8,7 +8,7 @@ namespace Conformance.Tcp.ReadWrite;
 /// <summary>FAQ 2.23: urgent ("out-of-band") data, flagged as a socket exception and kept apart from the stream.</summary>
 public sealed class OutOfBandTests : ClaimTest
 {
-    [Claim("tcp.oob")]
+    [Claim("tcp.oob", Layer = "raw")]
     public void UrgentDataArrivesApartFromTheStreamAndIsFlaggedAsAnException()
     {
         using var pair = TcpPair.Connect();
@@ -26,7 +26,7 @@ public sealed class OutOfBandTests : ClaimTest
         Observe("oob-byte", got.Ok ? Encoding.ASCII.GetString(oob, 0, (int)got.Value) : got.ToString());
     }
 
-    [Claim("tcp.oob-inline")]
+    [Claim("tcp.oob-inline", Layer = "raw")]
     public void WithOobInlineTheUrgentByteStaysInTheStream()
     {
         using var pair = TcpPair.Connect();

@@ -10,7 +10,7 @@ public sealed class ReadRecvTests : ClaimTest
 {
     private delegate SysResult Receive(RawSocket socket, byte[] buffer);
 
-    [Claim("tcp.read-is-recv")]
+    [Claim("tcp.read-is-recv", Layer = "raw")]
     public void ReadIsRecvWithFlagsZeroAndPeekDoesNotConsume()
     {
         if (!Sys.IsPosix)

@@ -9,7 +9,7 @@ public sealed class ShortIoTests : ClaimTest
 {
     private const int EightMiB = 8 << 20;
 
-    [Claim("tcp.short-write")]
+    [Claim("tcp.short-write", Layer = "raw")]
     public void WriteMayWriteFewerBytesThanRequested()
     {
         using var pair = TcpPair.Connect();
@@ -23,7 +23,7 @@ public sealed class ShortIoTests : ClaimTest
         Observe("partial", written.Value is > 0 and < EightMiB);
     }
 
-    [Claim("tcp.short-read")]
+    [Claim("tcp.short-read", Layer = "raw")]
     public void ReadMayReturnFewerBytesThanRequested()
     {
         using var pair = TcpPair.Connect();

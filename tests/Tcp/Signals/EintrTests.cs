@@ -9,7 +9,7 @@ namespace Conformance.Tcp.Signals;
 /// has run (it leaves the signal number in the umask), and only then does data arrive.</summary>
 public sealed class EintrTests : ClaimTest
 {
-    [Claim("tcp.eintr")]
+    [Claim("tcp.eintr", Layer = "raw")]
     public void ABlockingRecvInterruptedByACaughtSignalFailsWithEintr()
     {
         var sigusr2 = Sys.C.SIGUSR2 ?? throw Unsupported("Windows has no signals to interrupt a call with");

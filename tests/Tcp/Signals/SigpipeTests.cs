@@ -12,7 +12,7 @@ public sealed class SigpipeTests : ClaimTest
 {
     private static readonly byte[] OneByte = [1];
 
-    [Claim("tcp.sigpipe")]
+    [Claim("tcp.sigpipe", Layer = "raw")]
     public void AWriteThatFailsWithEpipeAlsoRaisesSigpipe()
     {
         var sigpipe = Sys.C.SIGPIPE ?? throw Unsupported("Windows has no signals: a failed send() reports WSAECONNRESET or WSAECONNABORTED only");
@@ -23,7 +23,7 @@ public sealed class SigpipeTests : ClaimTest
         Observe("sigpipe-pending", PosixSignals.IsPending(sigpipe));
     }
 
-    [Claim("tcp.nosignal")]
+    [Claim("tcp.nosignal", Layer = "raw")]
     public void EpipeCanBeHadWithoutTheSignal()
     {
         var sigpipe = Sys.C.SIGPIPE ?? throw Unsupported("Windows has no signals, so there is nothing to suppress");

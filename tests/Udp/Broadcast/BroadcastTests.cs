@@ -11,7 +11,7 @@ public sealed class BroadcastTests : ClaimTest
 {
     private const int Port = 9; // inside the scenario's own namespaces no other program can hold it
 
-    [Claim("udp.broadcast-unicast-bind")]
+    [Claim("udp.broadcast-unicast-bind", Layer = "raw")]
     public void OnlyASocketBoundToTheWildcardSeesBroadcasts()
     {
         if (NetworkLab.Unavailable() is { } why)

@@ -7,7 +7,7 @@ namespace Conformance.Udp.Buffers;
 /// <summary>FAQ 5.9: the receive buffer counts buffer space, not payload; FIONREAD counts bytes.</summary>
 public sealed class ReceiveBufferTests : ClaimTest
 {
-    [Claim("udp.fionread")]
+    [Claim("udp.fionread", Layer = "raw")]
     public void FionreadReturnsTheBytesQueuedNotTheMessages()
     {
         using var receiver = Loopback.UdpBound();
@@ -23,7 +23,7 @@ public sealed class ReceiveBufferTests : ClaimTest
 
     /// <summary>Not known on Windows: whether AFD charges a datagram's overhead to SO_RCVBUF at all; if it counts
     /// payload only (as gVisor does), about 409 datagrams fit and the claim differs there.</summary>
-    [Claim("udp.rcvbuf-accounting")]
+    [Claim("udp.rcvbuf-accounting", Layer = "raw")]
     public void SmallDatagramsFillTheReceiveBufferSoonerThanTheirBytesSuggest()
     {
         using var receiver = Loopback.UdpBound();

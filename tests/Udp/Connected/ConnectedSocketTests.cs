@@ -7,7 +7,7 @@ namespace Conformance.Udp.Connected;
 /// <summary>FAQ 5.2 and 5.3: what connect() does to a UDP socket.</summary>
 public sealed class ConnectedSocketTests : ClaimTest
 {
-    [Claim("udp.send-unconnected")]
+    [Claim("udp.send-unconnected", Layer = "raw")]
     public void SendIsNotAllowedOnAnUnconnectedSocketSendtoIs()
     {
         using var receiver = Loopback.UdpBound();
@@ -27,7 +27,7 @@ public sealed class ConnectedSocketTests : ClaimTest
         Observe("received", Datagrams.Drain(receiver, expected: 2).Count);
     }
 
-    [Claim("udp.connected-filters")]
+    [Claim("udp.connected-filters", Layer = "raw")]
     public void AConnectedSocketOnlyReceivesFromItsPeer()
     {
         using var receiver = Loopback.UdpBound();

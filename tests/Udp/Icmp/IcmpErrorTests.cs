@@ -11,12 +11,12 @@ namespace Conformance.Udp.Icmp;
 /// even be asked for it.</summary>
 public sealed class IcmpErrorTests : ClaimTest
 {
-    [Claim("udp.connected-icmp")]
+    [Claim("udp.connected-icmp", Layer = "raw")]
     public void AConnectedSocketGetsEconnrefusedOnTheNextCallThenItIsCleared() =>
         ConnectedToAClosedPort(Loopback.UdpBound(), Loopback.ClosedUdpPort());
 
     /// <summary>The same over IPv6 loopback: an ICMPv6 port unreachable (RFC 4443), where the FAQ knew ICMP.</summary>
-    [Claim("udp.v6-connected-icmp")]
+    [Claim("udp.v6-connected-icmp", Layer = "raw")]
     public void OverIpv6AConnectedSocketGetsEconnrefusedOnTheNextCallThenItIsCleared()
     {
         Loopback6.Require();
@@ -38,7 +38,7 @@ public sealed class IcmpErrorTests : ClaimTest
         Observe("recv#2", socket.Recv(16));
     }
 
-    [Claim("udp.unconnected-icmp")]
+    [Claim("udp.unconnected-icmp", Layer = "raw")]
     public void AnUnconnectedSocketGetsNoIcmpErrors()
     {
         using var socket = Loopback.UdpBound();

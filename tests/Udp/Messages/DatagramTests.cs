@@ -7,7 +7,7 @@ namespace Conformance.Udp.Messages;
 /// <summary>FAQ 1.4 and 5.8: a datagram is one message, with a maximum size, cut to the reader's buffer.</summary>
 public sealed class DatagramTests : ClaimTest
 {
-    [Claim("udp.message-boundaries")]
+    [Claim("udp.message-boundaries", Layer = "raw")]
     public void DatagramSocketsCarryOneMessageAtATime()
     {
         using var receiver = Loopback.UdpBound();
@@ -24,13 +24,13 @@ public sealed class DatagramTests : ClaimTest
         }
     }
 
-    [Claim("udp.max-datagram")]
+    [Claim("udp.max-datagram", Layer = "raw")]
     public void TheMaximumDatagramIs65516Bytes() =>
         LargestDatagram(Loopback.UdpBound(), Loopback.UdpBound(), [65507, 65508, 65516]);
 
     /// <summary>Over IPv6 the limit is the 16-bit payload length, which counts the 8-byte UDP header but not the
     /// 40-byte IPv6 header: 65527 bytes of data without jumbograms (RFC 8200 section 3, RFC 2675).</summary>
-    [Claim("udp.v6-max-datagram")]
+    [Claim("udp.v6-max-datagram", Layer = "raw")]
     public void OverIpv6TheMaximumDatagramIs65527Bytes()
     {
         Loopback6.Require();
@@ -69,7 +69,7 @@ public sealed class DatagramTests : ClaimTest
         Observe("largest", lo);
     }
 
-    [Claim("udp.truncation")]
+    [Claim("udp.truncation", Layer = "raw")]
     public void OnlyTheFirstPartOfADatagramLargerThanTheBufferGetsThrough()
     {
         using var receiver = Loopback.UdpBound();

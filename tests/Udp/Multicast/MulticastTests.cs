@@ -11,7 +11,7 @@ public sealed class MulticastTests : ClaimTest
 {
     private static readonly IPAddress Group = IPAddress.Parse("239.1.2.3");
 
-    [Claim("udp.reuseaddr-multicast")]
+    [Claim("udp.reuseaddr-multicast", Layer = "raw")]
     public void TwoSocketsWithReuseaddrMayBindTheSameMulticastAddress()
     {
         using var first = Member(0, out var bindFirst);

@@ -4,7 +4,7 @@ using Conformance.Fixtures.Managed;
 using Conformance.Fixtures.Native;
 using Conformance.Fixtures.Peers;
 
-namespace Conformance.Dotnet.Tcp;
+namespace Conformance.Tcp.ThroughDotnet;
 
 /// <summary>FAQ 2.10 and 2.16 through System.Net.Sockets: what waits in a listener's queue, and what Accept makes
 /// of a queued connection that was reset.</summary>
@@ -14,7 +14,7 @@ public sealed class AcceptQueueTests : ClaimTest
     /// Accept, and a blocking Accept then fails, hands over the reset connection, or blocks. It runs on its own
     /// thread with a bound; a call still blocked then is released by a second connection and recorded as
     /// "blocked".</summary>
-    [Claim("tcp.accept-after-reset", Dotnet = true)]
+    [Claim("tcp.accept-after-reset", Layer = "dotnet")]
     public void ABlockingAcceptAfterSelectOfAConnectionResetInBetween()
     {
         using var listener = Managed.Listener();
@@ -63,7 +63,7 @@ public sealed class AcceptQueueTests : ClaimTest
 
     /// <summary>Non-blocking Connects into a listener with a backlog of one, each given time to settle; then who
     /// got in, who waits, and who was turned away, by Poll and the Error option.</summary>
-    [Claim("tcp.backlog-overflow", Dotnet = true)]
+    [Claim("tcp.backlog-overflow", Layer = "dotnet")]
     public void ConnectionsBeyondTheBacklogAreIgnoredNotRefused()
     {
         using var listener = Managed.Listener(backlog: 1);

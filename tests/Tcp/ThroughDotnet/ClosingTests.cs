@@ -7,7 +7,7 @@ using Conformance.Fixtures.Native.Posix;
 using Conformance.Fixtures.Peers;
 using Conformance.Fixtures.Results;
 
-namespace Conformance.Dotnet.Tcp;
+namespace Conformance.Tcp.ThroughDotnet;
 
 /// <summary>FAQ 2.1, 2.5-2.7, 2.19, 2.22, 4.6 through System.Net.Sockets: how a connection ends, and what Send and
 /// Receive report around it. Send is write() and Receive is read() here: Socket has no other.</summary>
@@ -21,7 +21,7 @@ public sealed class ClosingTests : ClaimTest
 
     private static SysResult Send(Socket socket) => Managed.Call(() => socket.Send(OneByte));
 
-    [Claim("tcp.read-zero-after-fin", Dotnet = true)]
+    [Claim("tcp.read-zero-after-fin", Layer = "dotnet")]
     public void ReceiveReturnsZeroAfterTheFinAndOnEveryCallAfter()
     {
         using var pair = ManagedPair.Connect();
@@ -32,7 +32,7 @@ public sealed class ClosingTests : ClaimTest
         Observe("read#3", Receive(pair.Client));
     }
 
-    [Claim("tcp.write-after-peer-close", Dotnet = true)]
+    [Claim("tcp.write-after-peer-close", Layer = "dotnet")]
     public void FirstSendAfterThePeerClosedSucceedsTheOneAfterFails()
     {
         using var pair = ManagedPair.Connect();
@@ -43,7 +43,7 @@ public sealed class ClosingTests : ClaimTest
         Observe("write#2", Send(pair.Client));
     }
 
-    [Claim("tcp.read-after-rst", Dotnet = true)]
+    [Claim("tcp.read-after-rst", Layer = "dotnet")]
     public void ReceiveFailsWithConnectionResetAfterThePeersAbortiveClose()
     {
         using var pair = ManagedPair.Connect();
@@ -53,7 +53,7 @@ public sealed class ClosingTests : ClaimTest
         Observe("read#2", Receive(pair.Client));
     }
 
-    [Claim("tcp.write-after-rst", Dotnet = true)]
+    [Claim("tcp.write-after-rst", Layer = "dotnet")]
     public void SendFailsAfterThePeersAbortiveClose()
     {
         using var pair = ManagedPair.Connect();
@@ -66,10 +66,10 @@ public sealed class ClosingTests : ClaimTest
     /// <summary>Socket.Send passes no MSG_NOSIGNAL and the runtime sets no SO_NOSIGPIPE (strace shows sendto(..., 0));
     /// it ignores SIGPIPE process-wide instead. So the kernel still raises the signal, and what a C# program sees of
     /// it is what the signal mask shows while the Send fails (this column's sigpipe-pending=true on Linux).</summary>
-    [Claim("tcp.sigpipe", Dotnet = true)]
+    [Claim("tcp.sigpipe", Layer = "dotnet")]
     public void ASendThatFailsWithEpipeAlsoRaisesSigpipe() => SendOnABrokenConnection("Windows has no signals");
 
-    [Claim("tcp.nosignal", Dotnet = true)]
+    [Claim("tcp.nosignal", Layer = "dotnet")]
     public void EpipeCanBeHadWithoutTheSignal() => SendOnABrokenConnection("Windows has no signals, so there is nothing to suppress");
 
     private static void SendOnABrokenConnection(string noSignals)
@@ -85,7 +85,7 @@ public sealed class ClosingTests : ClaimTest
         Observe("sigpipe-pending", PosixSignals.IsPending(sigpipe));
     }
 
-    [Claim("tcp.write-never-zero", Dotnet = true)]
+    [Claim("tcp.write-never-zero", Layer = "dotnet")]
     public void SendNeverReturnsZero()
     {
         using (var healthy = ManagedPair.Connect())
@@ -128,7 +128,7 @@ public sealed class ClosingTests : ClaimTest
         return result;
     }
 
-    [Claim("tcp.half-close", Dotnet = true)]
+    [Claim("tcp.half-close", Layer = "dotnet")]
     public void AfterShutdownSendThePeerReadsEofAndMayStillSend()
     {
         using var pair = ManagedPair.Connect();
@@ -140,7 +140,7 @@ public sealed class ClosingTests : ClaimTest
         Observe("read-after-shutdown", Receive(pair.Client));
     }
 
-    [Claim("tcp.linger-zero-rst", Dotnet = true)]
+    [Claim("tcp.linger-zero-rst", Layer = "dotnet")]
     public void LingerZeroAbortsWithAnRstAndSkipsTimeWait()
     {
         using var pair = ManagedPair.Connect();
@@ -152,7 +152,7 @@ public sealed class ClosingTests : ClaimTest
         ObserveOk("rebind", Managed.Call(() => again.Bind(Loopback.Port(port))));
     }
 
-    [Claim("tcp.linger-timeout", Dotnet = true)]
+    [Claim("tcp.linger-timeout", Layer = "dotnet")]
     public void LingerWithATimeoutMakesCloseWaitForUnsentData()
     {
         using var pair = ManagedPair.Connect();
@@ -171,20 +171,20 @@ public sealed class ClosingTests : ClaimTest
 
     /// <summary>Bind probes TIME_WAIT; System.Net.Sockets sets SO_REUSEADDR on every bind on Unix, so what a C#
     /// program sees differs from the raw layer there.</summary>
-    [Claim("tcp.time-wait-active-closer", Dotnet = true)]
+    [Claim("tcp.time-wait-active-closer", Layer = "dotnet")]
     public void TheActiveCloserKeepsTheAddressInTimeWait()
     {
         int activePort, passivePort;
         using (var pair = ManagedPair.Connect(keepListener: true))
         {
             activePort = Managed.Local(pair.Listener!).Port;
-            ActiveClose(active: pair.Server, passive: pair.Client); // the server's side holds the listener's port
+            Managed.ActiveClose(active: pair.Server, passive: pair.Client); // the server's side holds the listener's port
         }
 
         using (var pair = ManagedPair.Connect(keepListener: true))
         {
             passivePort = Managed.Local(pair.Listener!).Port;
-            ActiveClose(active: pair.Client, passive: pair.Server); // the listener's port is only the passive side
+            Managed.ActiveClose(active: pair.Client, passive: pair.Server); // the listener's port is only the passive side
         }
 
         Observe("active-side-rebind", Rebind(activePort));
@@ -193,7 +193,7 @@ public sealed class ClosingTests : ClaimTest
 
     /// <summary>Measured as the raw layer measures it, by binding the port until the bind succeeds: a C# program
     /// has no other way to ask. On Unix every Socket.Bind sets SO_REUSEADDR, so the port may be free at once.</summary>
-    [Claim("tcp.time-wait-duration", Dotnet = true, LimitSeconds = 330), Category("Slow")]
+    [Claim("tcp.time-wait-duration", Layer = "dotnet", LimitSeconds = 330), Category("Slow")]
     public void TimeWaitLastsTwiceTheMaximumSegmentLifetime()
     {
         RequireSlowRun();
@@ -201,7 +201,7 @@ public sealed class ClosingTests : ClaimTest
         using (var pair = ManagedPair.Connect(keepListener: true))
         {
             port = Managed.Local(pair.Listener!).Port;
-            ActiveClose(active: pair.Server, passive: pair.Client);
+            Managed.ActiveClose(active: pair.Server, passive: pair.Client);
         }
 
         var stopwatch = Stopwatch.StartNew();
@@ -218,18 +218,5 @@ public sealed class ClosingTests : ClaimTest
     {
         using var probe = Managed.Tcp();
         return Managed.Call(() => probe.Bind(Loopback.Port(port))).OkOrError;
-    }
-
-    /// <summary>The active closer shuts down, the passive side reads EOF and closes, the active side reads the passive
-    /// FIN (so it is in TIME_WAIT) and closes.</summary>
-    internal static void ActiveClose(Socket active, Socket passive)
-    {
-        active.Shutdown(SocketShutdown.Send);
-        Managed.WaitReadable(passive, "the active closer's FIN");
-        passive.Receive(new byte[1]);
-        passive.Close();
-        Managed.WaitReadable(active, "the passive side's FIN");
-        active.Receive(new byte[1]);
-        active.Close();
     }
 }

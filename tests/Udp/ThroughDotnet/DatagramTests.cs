@@ -5,14 +5,14 @@ using Conformance.Fixtures.Managed;
 using Conformance.Fixtures.Native;
 using Conformance.Fixtures.Peers;
 
-namespace Conformance.Dotnet.Udp;
+namespace Conformance.Udp.ThroughDotnet;
 
 /// <summary>FAQ 1.4, 5.2-5.4, 5.8, 5.9 through System.Net.Sockets: datagram Sockets, connected and not.</summary>
 public sealed class DatagramTests : ClaimTest
 {
     private static IPEndPoint At(Socket socket) => Managed.Local(socket);
 
-    [Claim("udp.send-unconnected", Dotnet = true)]
+    [Claim("udp.send-unconnected", Layer = "dotnet")]
     public void SendIsNotAllowedOnAnUnconnectedSocketSendToIs()
     {
         using var receiver = Managed.UdpBound();
@@ -21,7 +21,7 @@ public sealed class DatagramTests : ClaimTest
         Observe("sendto", Managed.Call(() => sender.SendTo([1], At(receiver))));
     }
 
-    [Claim("udp.connected-filters", Dotnet = true)]
+    [Claim("udp.connected-filters", Layer = "dotnet")]
     public void AConnectedSocketOnlyReceivesFromItsPeer()
     {
         using var receiver = Managed.UdpBound();
@@ -33,10 +33,10 @@ public sealed class DatagramTests : ClaimTest
         Observe("received", string.Concat(Managed.Drain(receiver).Select(d => (char)d[0])));
     }
 
-    [Claim("udp.connected-icmp", Dotnet = true)]
+    [Claim("udp.connected-icmp", Layer = "dotnet")]
     public void AConnectedSocketGetsConnectionRefusedOnTheNextCall() => ConnectedToAClosedPort(Managed.UdpBound(), ClosedPort());
 
-    [Claim("udp.v6-connected-icmp", Dotnet = true)]
+    [Claim("udp.v6-connected-icmp", Layer = "dotnet")]
     public void OverIpv6AConnectedSocketGetsConnectionRefusedOnTheNextCall()
     {
         Loopback6.Require();
@@ -66,7 +66,7 @@ public sealed class DatagramTests : ClaimTest
         Observe("recv#2", Managed.Call(() => socket.Receive(new byte[16])));
     }
 
-    [Claim("udp.unconnected-icmp", Dotnet = true)]
+    [Claim("udp.unconnected-icmp", Layer = "dotnet")]
     public void AnUnconnectedSocketGetsNoIcmpErrors()
     {
         using var socket = Managed.UdpBound();
@@ -77,7 +77,7 @@ public sealed class DatagramTests : ClaimTest
         Observe("recvfrom", Managed.Call(() => socket.ReceiveFrom(new byte[16], ref from)));
     }
 
-    [Claim("udp.message-boundaries", Dotnet = true)]
+    [Claim("udp.message-boundaries", Layer = "dotnet")]
     public void DatagramSocketsCarryOneMessageAtATime()
     {
         using var receiver = Managed.UdpBound();
@@ -94,10 +94,10 @@ public sealed class DatagramTests : ClaimTest
         }
     }
 
-    [Claim("udp.max-datagram", Dotnet = true)]
+    [Claim("udp.max-datagram", Layer = "dotnet")]
     public void TheMaximumDatagramIs65516Bytes() => LargestDatagram(IPAddress.Loopback, [65507, 65508, 65516]);
 
-    [Claim("udp.v6-max-datagram", Dotnet = true)]
+    [Claim("udp.v6-max-datagram", Layer = "dotnet")]
     public void OverIpv6TheMaximumDatagramIs65527Bytes()
     {
         Loopback6.Require();
@@ -128,7 +128,7 @@ public sealed class DatagramTests : ClaimTest
 
     /// <summary>ReceiveMessageFrom reports MSG_TRUNC as SocketFlags.Truncated; a plain Receive is what most programs
     /// call, and the runtime may turn the truncation into an error there: recv#1 shows which.</summary>
-    [Claim("udp.truncation", Dotnet = true)]
+    [Claim("udp.truncation", Layer = "dotnet")]
     public void OnlyTheFirstPartOfADatagramLargerThanTheBufferGetsThrough()
     {
         using var receiver = Managed.UdpBound();
@@ -145,7 +145,7 @@ public sealed class DatagramTests : ClaimTest
     }
 
     /// <summary>Socket.Available is FIONREAD.</summary>
-    [Claim("udp.fionread", Dotnet = true)]
+    [Claim("udp.fionread", Layer = "dotnet")]
     public void AvailableReturnsTheBytesQueuedNotTheMessages()
     {
         using var receiver = Managed.UdpBound();
@@ -156,7 +156,7 @@ public sealed class DatagramTests : ClaimTest
         Observe("fionread", Managed.Call(() => receiver.Available));
     }
 
-    [Claim("udp.rcvbuf-accounting", Dotnet = true)]
+    [Claim("udp.rcvbuf-accounting", Layer = "dotnet")]
     public void SmallDatagramsFillTheReceiveBufferSoonerThanTheirBytesSuggest()
     {
         using var receiver = Managed.UdpBound();

@@ -4,7 +4,7 @@ using Conformance.Fixtures.Claims;
 using Conformance.Fixtures.Managed;
 using Conformance.Fixtures.Peers;
 
-namespace Conformance.Dotnet.Options;
+namespace Conformance.Options.ThroughDotnet;
 
 /// <summary>FAQ 2.8 through System.Net.Sockets: KeepAlive, with TcpKeepAliveTime, TcpKeepAliveInterval and
 /// TcpKeepAliveRetryCount, finds a peer that vanished without a word. The scenario's own two IPv4 hosts
@@ -13,7 +13,7 @@ public sealed class DeadPeerTests : ClaimTest
 {
     private static Socket Tcp4() => new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
 
-    [Claim("opt.keepalive-dead-peer", Dotnet = true)]
+    [Claim("opt.keepalive-dead-peer", Layer = "dotnet")]
     public void KeepaliveDetectsAPeerThatSilentlyVanished()
     {
         if (NetworkLab.Unavailable() is { } why)

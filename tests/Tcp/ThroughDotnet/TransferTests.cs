@@ -4,13 +4,13 @@ using Conformance.Fixtures.Managed;
 using Conformance.Fixtures.Native;
 using Conformance.Fixtures.Peers;
 
-namespace Conformance.Dotnet.Tcp;
+namespace Conformance.Tcp.ThroughDotnet;
 
 /// <summary>FAQ 1.5, 2.9, 2.11, 2.13, 2.18, 2.23 through System.Net.Sockets: short transfers, delivery, non-blocking
 /// reads, select, peeking and urgent data.</summary>
 public sealed class TransferTests : ClaimTest
 {
-    [Claim("tcp.short-write", Dotnet = true)]
+    [Claim("tcp.short-write", Layer = "dotnet")]
     public void ANonBlockingSendMayTakeFewerBytesThanGiven()
     {
         using var pair = ManagedPair.Connect();
@@ -19,7 +19,7 @@ public sealed class TransferTests : ClaimTest
         Observe("partial", sent.Ok && sent.Value < 8 << 20);
     }
 
-    [Claim("tcp.short-read", Dotnet = true)]
+    [Claim("tcp.short-read", Layer = "dotnet")]
     public void ReceiveMayReturnFewerBytesThanAskedFor()
     {
         using var pair = ManagedPair.Connect();
@@ -28,7 +28,7 @@ public sealed class TransferTests : ClaimTest
         Observe("read#1", Managed.Call(() => pair.Client.Receive(new byte[100])));
     }
 
-    [Claim("tcp.data-delivered", Dotnet = true)]
+    [Claim("tcp.data-delivered", Layer = "dotnet")]
     public void DataGivenToSendIsDeliveredWithoutAFlush()
     {
         using var pair = ManagedPair.Connect();
@@ -36,7 +36,7 @@ public sealed class TransferTests : ClaimTest
         Observe("delivered", pair.Server.Poll(TimeSpan.FromMilliseconds(Wait.ExpectedMs), SelectMode.SelectRead));
     }
 
-    [Claim("tcp.nonblocking-read-empty", Dotnet = true)]
+    [Claim("tcp.nonblocking-read-empty", Layer = "dotnet")]
     public void ANonBlockingReceiveWithNoDataFailsInsteadOfBlocking()
     {
         using var pair = ManagedPair.Connect();
@@ -44,7 +44,7 @@ public sealed class TransferTests : ClaimTest
         Observe("read#1", Managed.Call(() => pair.Client.Receive(new byte[100])));
     }
 
-    [Claim("tcp.select-timeout", Dotnet = true)]
+    [Claim("tcp.select-timeout", Layer = "dotnet")]
     public void SelectWithNothingReadyReturnsAfterTheTimeout()
     {
         using var pair = ManagedPair.Connect();
@@ -55,7 +55,7 @@ public sealed class TransferTests : ClaimTest
         Observe("waited-at-least-timeout", stopwatch.ElapsedMilliseconds >= 100);
     }
 
-    [Claim("tcp.select-readable-on-eof", Dotnet = true)]
+    [Claim("tcp.select-readable-on-eof", Layer = "dotnet")]
     public void SelectReportsEofAsReadableAndReceiveThenReturnsZero()
     {
         using var pair = ManagedPair.Connect();
@@ -68,7 +68,7 @@ public sealed class TransferTests : ClaimTest
 
     /// <summary>Socket has no read() and write(): NetworkStream's Read and Write stand for them, Receive and Send for
     /// recv() and send(), and SocketFlags.Peek for MSG_PEEK.</summary>
-    [Claim("tcp.read-is-recv", Dotnet = true)]
+    [Claim("tcp.read-is-recv", Layer = "dotnet")]
     public void StreamReadIsReceiveAndPeekDoesNotConsume()
     {
         using var pair = ManagedPair.Connect();
@@ -92,7 +92,7 @@ public sealed class TransferTests : ClaimTest
 
     /// <summary>Socket.Select's error list is select()'s exceptfds; SIOCATMARK is IOControlCode.OobDataRead, whose
     /// answer Winsock inverts (the raw layer keeps Winsock's own; here the runtime's answer is what is seen).</summary>
-    [Claim("tcp.oob", Dotnet = true)]
+    [Claim("tcp.oob", Layer = "dotnet")]
     public void UrgentDataArrivesApartFromTheStream()
     {
         using var pair = ManagedPair.Connect();
@@ -117,7 +117,7 @@ public sealed class TransferTests : ClaimTest
         return BitConverter.ToInt32(result);
     });
 
-    [Claim("tcp.oob-inline", Dotnet = true)]
+    [Claim("tcp.oob-inline", Layer = "dotnet")]
     public void WithOutOfBandInlineTheUrgentByteStaysInTheStream()
     {
         using var pair = ManagedPair.Connect();

@@ -5,7 +5,7 @@ using Conformance.Fixtures.Managed;
 using Conformance.Fixtures.Native;
 using Conformance.Fixtures.Peers;
 
-namespace Conformance.Dotnet.Udp;
+namespace Conformance.Udp.ThroughDotnet;
 
 /// <summary>FAQ 4.11 and 4.12 through System.Net.Sockets: who receives a datagram sent to many, by how the
 /// receiving Socket is bound. Both are IPv4 by nature.</summary>
@@ -18,7 +18,7 @@ public sealed class GroupDeliveryTests : ClaimTest
 
     /// <summary>Loopback has no broadcast address, so two test hosts of the scenario's own (namespaces joined by a
     /// veth pair) play the subnet.</summary>
-    [Claim("udp.broadcast-unicast-bind", Dotnet = true)]
+    [Claim("udp.broadcast-unicast-bind", Layer = "dotnet")]
     public void OnlyASocketBoundToTheWildcardSeesBroadcasts()
     {
         if (NetworkLab.Unavailable() is { } why)
@@ -54,7 +54,7 @@ public sealed class GroupDeliveryTests : ClaimTest
 
     /// <summary>ReuseAddress is what a C# program sets; on Unix the runtime sets SO_REUSEPORT with it. The group is
     /// joined on loopback and looped back to this host (MulticastLoopback), so nothing leaves the machine.</summary>
-    [Claim("udp.reuseaddr-multicast", Dotnet = true)]
+    [Claim("udp.reuseaddr-multicast", Layer = "dotnet")]
     public void TwoSocketsWithReuseAddressMayBindTheSameMulticastAddress()
     {
         using var first = Member(0, out var bindFirst);

@@ -5,7 +5,7 @@ using Conformance.Fixtures.Managed;
 using Conformance.Fixtures.Native;
 using Conformance.Fixtures.Peers;
 
-namespace Conformance.Dotnet.Options;
+namespace Conformance.Options.ThroughDotnet;
 
 /// <summary>FAQ 2.8, 2.11, 2.16, 4.1, 4.5-4.7, 4.11, 5.9 through System.Net.Sockets: the options as Socket names
 /// them (ReuseAddress, LingerState, NoDelay, KeepAlive and TcpKeepAliveTime, ReceiveBufferSize, DualMode).</summary>
@@ -17,7 +17,7 @@ public sealed class OptionTests : ClaimTest
         return socket;
     }
 
-    [Claim("opt.reuseaddr-time-wait", Dotnet = true)]
+    [Claim("opt.reuseaddr-time-wait", Layer = "dotnet")]
     public void ReuseAddressLetsAServerBindAPortInTimeWait()
     {
         Observe("none", RebindAfterTimeWait(onListener: false, onNew: false));
@@ -41,7 +41,7 @@ public sealed class OptionTests : ClaimTest
             using var client = Managed.Tcp();
             client.Connect(listener.LocalEndPoint!);
             var server = listener.Accept();
-            Tcp.ClosingTests.ActiveClose(active: server, passive: client);
+            Managed.ActiveClose(active: server, passive: client);
         }
 
         using var again = Managed.Tcp();
@@ -53,7 +53,7 @@ public sealed class OptionTests : ClaimTest
         return Managed.Call(() => again.Bind(Loopback.Port(port))).OkOrError;
     }
 
-    [Claim("opt.reuseaddr-listener", Dotnet = true)]
+    [Claim("opt.reuseaddr-listener", Layer = "dotnet")]
     public void EvenWithReuseAddressAListeningPortIsInUse()
     {
         using var listener = WithReuseAddress(Managed.Tcp());
@@ -63,7 +63,7 @@ public sealed class OptionTests : ClaimTest
         ObserveOk("bind", Managed.Call(() => second.Bind(listener.LocalEndPoint!)));
     }
 
-    [Claim("opt.reuseaddr-specific", Dotnet = true)]
+    [Claim("opt.reuseaddr-specific", Layer = "dotnet")]
     public void WithReuseAddressAnotherServerCanBindASpecificAddressOnAPortHeldOnTheWildcard()
     {
         using var wildcard = Managed.Tcp();
@@ -73,7 +73,7 @@ public sealed class OptionTests : ClaimTest
     }
 
     /// <summary>Socket has no SO_REUSEPORT of its own: on Unix its ReuseAddress option is the one that sets it.</summary>
-    [Claim("opt.reuseport", Dotnet = true)]
+    [Claim("opt.reuseport", Layer = "dotnet")]
     public void ReuseAddressAllowsASharedPortOnlyIfAllSetIt()
     {
         Observe("both", SecondBind(firstSets: true));
@@ -93,7 +93,7 @@ public sealed class OptionTests : ClaimTest
         return Managed.Call(() => second.Bind(first.LocalEndPoint!)).OkOrError;
     }
 
-    [Claim("opt.linger-default", Dotnet = true)]
+    [Claim("opt.linger-default", Layer = "dotnet")]
     public void LingerStateIsOffUnlessAskedFor()
     {
         using var socket = Managed.Tcp();
@@ -102,7 +102,7 @@ public sealed class OptionTests : ClaimTest
         Observe("linger", linger.LingerTime);
     }
 
-    [Claim("opt.keepalive-default", Dotnet = true)]
+    [Claim("opt.keepalive-default", Layer = "dotnet")]
     public void KeepAliveIsOffByDefaultAndItsIdleTimeIsAtLeastTwoHours()
     {
         using var socket = Managed.Tcp();
@@ -110,7 +110,7 @@ public sealed class OptionTests : ClaimTest
         Observe("idle-seconds", Managed.Call(() => (int)socket.GetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime)!));
     }
 
-    [Claim("opt.keepalive-per-socket", Dotnet = true)]
+    [Claim("opt.keepalive-per-socket", Layer = "dotnet")]
     public void TheKeepAliveTimeCanOnlyBeChangedSystemWide()
     {
         using var socket = Managed.Tcp();
@@ -123,7 +123,7 @@ public sealed class OptionTests : ClaimTest
         Observe("other-socket", after.Ok && before.Ok && after.Value == before.Value ? "unchanged" : $"changed to {after}");
     }
 
-    [Claim("opt.nodelay", Dotnet = true)]
+    [Claim("opt.nodelay", Layer = "dotnet")]
     public void NoDelayIsOffByDefaultAndCanBeSetPerSocket()
     {
         using var socket = Managed.Tcp();
@@ -132,7 +132,7 @@ public sealed class OptionTests : ClaimTest
         Observe("readback", Managed.Call(() => (int)socket.GetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.NoDelay)!));
     }
 
-    [Claim("opt.rcvbuf-readback", Dotnet = true)]
+    [Claim("opt.rcvbuf-readback", Layer = "dotnet")]
     public void TheReceiveBufferSizeReadsBackAsSet()
     {
         using var socket = Managed.Udp();
@@ -142,7 +142,7 @@ public sealed class OptionTests : ClaimTest
 
     /// <summary>DualMode is IPV6_V6ONLY's inverse, read on a Socket made for IPv6 (the constructor without a family
     /// turns DualMode on by itself; this one leaves the system's default).</summary>
-    [Claim("opt.v6only-default", Dotnet = true)]
+    [Claim("opt.v6only-default", Layer = "dotnet")]
     public void ANewIpv6SocketAlsoSpeaksIpv4ByDefault()
     {
         Loopback6.Require();

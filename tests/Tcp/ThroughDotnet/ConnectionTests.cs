@@ -6,12 +6,12 @@ using Conformance.Fixtures.Managed;
 using Conformance.Fixtures.Native;
 using Conformance.Fixtures.Peers;
 
-namespace Conformance.Dotnet.Tcp;
+namespace Conformance.Tcp.ThroughDotnet;
 
 /// <summary>FAQ 2.4, 3.3, 3.5-3.7, 4.4, 4.8, 4.9 through System.Net.Sockets: binding, connecting and accepting.</summary>
 public sealed class ConnectionTests : ClaimTest
 {
-    [Claim("tcp.close-after-failed-bind", Dotnet = true)]
+    [Claim("tcp.close-after-failed-bind", Layer = "dotnet")]
     public void ASocketWhoseBindFailedCanSimplyBeClosed()
     {
         using var holder = Managed.Listener();
@@ -20,7 +20,7 @@ public sealed class ConnectionTests : ClaimTest
         ObserveOk("close", Managed.Call(socket.Close));
     }
 
-    [Claim("tcp.connect-before-accept", Dotnet = true)]
+    [Claim("tcp.connect-before-accept", Layer = "dotnet")]
     public void ConnectCompletesOnceTheServerListensBeforeAccept()
     {
         using var listener = Managed.Listener();
@@ -30,7 +30,7 @@ public sealed class ConnectionTests : ClaimTest
 
     /// <summary>Non-blocking, Socket.Connect throws what the runtime makes of EINPROGRESS; SO_ERROR is read as
     /// SocketOptionName.Error, which the runtime reports as a SocketError.</summary>
-    [Claim("tcp.nonblocking-connect", Dotnet = true)]
+    [Claim("tcp.nonblocking-connect", Layer = "dotnet")]
     public void ANonBlockingConnectReportsInProgressAndTheErrorOptionTellsTheResult()
     {
         using var listener = Managed.Listener();
@@ -60,7 +60,7 @@ public sealed class ConnectionTests : ClaimTest
 
     private static string PendingError(Socket socket) => Managed.PendingError(socket)?.Name ?? "0";
 
-    [Claim("tcp.connect-timeout", Dotnet = true)]
+    [Claim("tcp.connect-timeout", Layer = "dotnet")]
     public void ConnectCanBeCutShortWithANonBlockingConnectAndAWait()
     {
         using var listener = Managed.Listener(backlog: 1);
@@ -96,7 +96,7 @@ public sealed class ConnectionTests : ClaimTest
         }
     }
 
-    [Claim("tcp.connect-refused", Dotnet = true)]
+    [Claim("tcp.connect-refused", Layer = "dotnet")]
     public void ConnectToAPortNobodyListensOnIsRefusedAtOnce()
     {
         using var refusing = RefusingEndpoint.Tcp();
@@ -106,7 +106,7 @@ public sealed class ConnectionTests : ClaimTest
         Observe("prompt", stopwatch.Elapsed < TimeSpan.FromSeconds(1));
     }
 
-    [Claim("tcp.ephemeral-port", Dotnet = true)]
+    [Claim("tcp.ephemeral-port", Layer = "dotnet")]
     public void ConnectPicksAPortFromTheEphemeralRange()
     {
         var range = EphemeralPorts.Range() ?? throw Inconclusive($"the ephemeral port range of {Sys.Os} is not readable from here");
@@ -119,7 +119,7 @@ public sealed class ConnectionTests : ClaimTest
     }
 
     /// <summary>ReuseAddress is what a C# program sets before binding a client port again.</summary>
-    [Claim("tcp.client-port-reuse", Dotnet = true)]
+    [Claim("tcp.client-port-reuse", Layer = "dotnet")]
     public void ReusingTheClientPortAfterTheServersActiveCloseMayBeRefused()
     {
         using var listener = Managed.Listener();
@@ -131,7 +131,7 @@ public sealed class ConnectionTests : ClaimTest
             first.Connect(listener.LocalEndPoint!);
             clientPort = Managed.Local(first).Port;
             using var server = listener.Accept();
-            ClosingTests.ActiveClose(active: server, passive: first);
+            Managed.ActiveClose(active: server, passive: first);
         }
 
         using var again = Managed.Tcp();
@@ -150,7 +150,7 @@ public sealed class ConnectionTests : ClaimTest
         Observe("connect", !Managed.ConnectSettled(again, 3000) ? "pending" : Managed.PendingError(again)?.Name ?? "OK");
     }
 
-    [Claim("tcp.select-many-listeners", Dotnet = true)]
+    [Claim("tcp.select-many-listeners", Layer = "dotnet")]
     public void SelectReportsTheListenerWithAPendingConnection()
     {
         using var first = Managed.Listener();
@@ -164,7 +164,7 @@ public sealed class ConnectionTests : ClaimTest
         Observe("ready", string.Join(",", listeners.Select((l, i) => (l, i)).Where(p => readable.Contains(p.l)).Select(p => p.i)));
     }
 
-    [Claim("tcp.privileged-port", Dotnet = true)]
+    [Claim("tcp.privileged-port", Layer = "dotnet")]
     public void BindingAPortBelow1024NeedsRoot()
     {
         if (!Sys.IsPosix)
@@ -187,7 +187,7 @@ public sealed class ConnectionTests : ClaimTest
     }
 
     /// <summary>DualMode is IPV6_V6ONLY off, as System.Net.Sockets names it.</summary>
-    [Claim("tcp.v4-mapped-peer", Dotnet = true)]
+    [Claim("tcp.v4-mapped-peer", Layer = "dotnet")]
     public void AnIpv6ListenerServesIpv4ClientsAsV4MappedPeers()
     {
         Loopback6.Require();
@@ -206,7 +206,7 @@ public sealed class ConnectionTests : ClaimTest
         Observe("v6only-off:getpeername", Loopback6.Kind((IPEndPoint?)server.RemoteEndPoint));
     }
 
-    [Claim("tcp.dual-stack-bind", Dotnet = true)]
+    [Claim("tcp.dual-stack-bind", Layer = "dotnet")]
     public void BindingTheIpv4AndIpv6WildcardsToOnePortConflictsUnlessV6Only()
     {
         Loopback6.Require();

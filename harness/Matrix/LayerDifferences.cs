@@ -2,15 +2,16 @@ using System.Text;
 
 namespace Conformance.Harness.Matrix;
 
-/// <summary>For C# readers: per platform, the rows where what System.Net.Sockets shows differs from what the OS's own
-/// calls show, and the claims it cannot express at all. Generated from results files, never written by hand:
-/// matrix.md carries it for every platform, README.md the host lane's (a test keeps that copy current).</summary>
-public static class DotnetDifferences
+/// <summary>For readers of a layer above the OS's calls (C# readers of System.Net.Sockets): per platform, the rows where
+/// what the layer shows differs from what the OS's own calls show, and the claims it cannot express at all. Generated
+/// from results files, never written by hand: matrix.md carries it for every platform and layer, README.md the host
+/// lane's (a test keeps that copy current).</summary>
+public static class LayerDifferences
 {
-    public static string Markdown(ResultsFile file, Catalogue catalogue)
+    public static string Markdown(ResultsFile file, Catalogue catalogue, Layer layer)
     {
         var os = file.Claims.Where(c => c.Layer is null).ToDictionary(c => c.Row);
-        var dotnet = file.Claims.Where(c => c.Layer == ClaimRows.DotnetLayer).ToList();
+        var dotnet = file.Claims.Where(c => c.Layer == layer.Key).ToList();
         var md = new StringBuilder();
         var differing = dotnet
             .Where(d => d.Verdict != Verdict.Unsupported)
@@ -19,19 +20,19 @@ public static class DotnetDifferences
             .OrderBy(p => catalogue.Order.GetValueOrDefault(ClaimRows.Key(p.Net.Id, p.Net.Family), int.MaxValue))
             .ToList();
         md.AppendLine($"On `{file.Platform.Id}` ({file.Platform.Distro ?? file.Platform.Os}, {file.Platform.Runtime}), "
-            + $"{differing.Count} of {dotnet.Count(d => d.Verdict != Verdict.Unsupported)} rows with a .NET scenario show something else than the OS's calls:").AppendLine();
-        md.AppendLine("| row | the OS's calls | System.Net.Sockets | why |").AppendLine("|---|---|---|---|");
+            + $"{differing.Count} of {dotnet.Count(d => d.Verdict != Verdict.Unsupported)} rows with a scenario through {layer.Title} show something else than the OS's calls:").AppendLine();
+        md.AppendLine($"| row | the OS's calls | {layer.Title} | why |").AppendLine("|---|---|---|---|");
         foreach (var (net, raw) in differing)
         {
             var changed = net.Observed.Keys.Union(raw!.Observed.Keys).Where(k => net.Observed.GetValueOrDefault(k) != raw.Observed.GetValueOrDefault(k)).ToList();
             string Values(ClaimResult r) => string.Join(", ", changed.Select(k => $"`{k}={r.Observed.GetValueOrDefault(k) ?? "(none)"}`"));
-            md.AppendLine($"| `{ClaimRows.Key(net.Id, net.Family)}` | {Values(raw)} | {Values(net)} | {MarkdownRenderer.Escape(Why(net))} |");
+            md.AppendLine($"| `{ClaimRows.Key(net.Id, net.Family)}` | {Values(raw)} | {Values(net)} | {MarkdownRenderer.Escape(Why(net, layer))} |");
         }
 
         var unsupported = dotnet.Where(d => d.Verdict == Verdict.Unsupported && d.Family is null or "ipv4").ToList();
         if (unsupported.Count > 0)
         {
-            md.AppendLine().AppendLine($"System.Net.Sockets cannot express {unsupported.Count} claims at all:").AppendLine();
+            md.AppendLine().AppendLine($"{layer.Title} cannot express {unsupported.Count} claims at all:").AppendLine();
             foreach (var claim in unsupported)
             {
                 md.AppendLine($"- `{claim.Id}`: {MarkdownRenderer.Escape(claim.Note ?? "")}");
@@ -41,7 +42,7 @@ public static class DotnetDifferences
         return md.ToString();
     }
 
-    /// <summary>The .NET layer's own expectation entry; where .NET does what the FAQ says and the OS does not, that.</summary>
-    private static string Why(ClaimResult net) =>
-        net.Documented?.Reason ?? net.Note ?? (net.Verdict == Verdict.Holds ? "through System.Net.Sockets the claim holds as the FAQ says" : "");
+    /// <summary>The layer's own expectation entry; where the layer does what the FAQ says and the OS does not, that.</summary>
+    private static string Why(ClaimResult net, Layer layer) =>
+        net.Documented?.Reason ?? net.Note ?? (net.Verdict == Verdict.Holds ? $"through {layer.Title} the claim holds as the FAQ says" : "");
 }
