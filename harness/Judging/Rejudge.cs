@@ -21,7 +21,7 @@ public static class Rejudge
             return result;
         }
 
-        var judgement = Verdicts.Judge(catalogue[result.Id], result.Observed, platform, table, result.Family, result.Layer);
+        var judgement = Verdicts.Judge(catalogue[result.Id], result.Observed, platform, table, result.Family, result.Layer, result.Unobserved);
         return result with
         {
             Verdict = judgement.Verdict,

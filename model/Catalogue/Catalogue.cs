@@ -41,12 +41,14 @@ public sealed record CatalogueEntry
     [System.Text.Json.Serialization.JsonPropertyName("layers")]
     public List<string>? RunsIn { get; init; }
 
-    /// <summary>Why an API cannot express the claim (what it lacks), by the API's name: each layer going through it
-    /// has an <c>unsupported</c> cell with this reason, so a reader learns they cannot even ask.</summary>
+    /// <summary>Why an API cannot express the claim (what it lacks), by the API's name, or by a layer's name where only
+    /// that layer of the API lacks it: each such layer has an <c>unsupported</c> cell with this reason, so a reader
+    /// learns they cannot even ask.</summary>
     public Dictionary<string, string>? Inexpressible { get; init; }
 
     /// <summary>Why <paramref name="layer"/> cannot express the claim, or null when it can.</summary>
-    public string? InexpressibleIn(string? layer) => Inexpressible?.GetValueOrDefault(Model.Layers.Of(layer).Api);
+    public string? InexpressibleIn(string? layer) =>
+        Inexpressible?.GetValueOrDefault(Model.Layers.Of(layer).Name) ?? Inexpressible?.GetValueOrDefault(Model.Layers.Of(layer).Api);
 
     /// <summary>Whether the claim's scenario runs at <paramref name="layer"/>.</summary>
     public bool RunsAt(string? layer) => (RunsIn ?? RawOnly).Contains(Model.Layers.Of(layer).Name);

@@ -85,7 +85,7 @@ public sealed class ExpectationTable
             && (e.When ?? []).All(w => platform.Field(w.Key) == w.Value);
 
         var runtimes = RuntimesFor(layer, platform.Os);
-        List<Expectation?> osEntries = [null, .. For(platform.Os).Where(e => (e.Layer is null || e.Layer == layer) && Applies(e))];
+        List<Expectation?> osEntries = [null, .. For(platform.Os).Where(e => (e.Layer is null || Layers.Covers(e.Layer, layer)) && Applies(e))];
         List<Expectation?> runtimeEntries = [null, .. runtimes.SelectMany(r => r.Expectations).Where(Applies)];
 
         var tries = osEntries.SelectMany(o => runtimeEntries.Select(r => (Os: o, Runtime: r)))
@@ -109,13 +109,13 @@ public sealed class ExpectationTable
     {
         bool Applies(Expectation e) => e.Claim == claim.Id && e.When is null && (e.Family is null || e.Family == (family ?? "ipv4"));
         var runtimes = RuntimesFor(layer, os);
-        return Combine(claim, For(os).FirstOrDefault(e => (e.Layer is null || e.Layer == layer) && Applies(e)),
+        return Combine(claim, For(os).FirstOrDefault(e => (e.Layer is null || Layers.Covers(e.Layer, layer)) && Applies(e)),
             runtimes.SelectMany(r => r.Expectations).FirstOrDefault(Applies), runtimes);
     }
 
     /// <summary>The runtime tables of a layer that apply on an OS family (none for the OS's own layer).</summary>
     private List<RuntimeTable> RuntimesFor(string? layer, string os) =>
-        layer is null ? [] : [.. Runtimes.Where(r => r.Layer == layer && r.Os.Contains(os))];
+        layer is null ? [] : [.. Runtimes.Where(r => Layers.Covers(r.Layer, layer) && r.Os.Contains(os))];
 
     /// <summary>The values expected with an OS entry and a runtime entry (either may be absent) merged over the FAQ's
     /// and the runtimes' renames applied, and what documents them: null where nothing departs from the FAQ.</summary>

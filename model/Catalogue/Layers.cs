@@ -27,7 +27,11 @@ public static class Layers
 
     public static Layer Dotnet { get; } = new("dotnet", "System.Net.Sockets", " .NET", "System.Net.Sockets");
 
-    public static IReadOnlyList<Layer> All { get; } = [Raw, Dotnet];
+    /// <summary>System.Net.Sockets' Task-based methods (ConnectAsync, AcceptAsync, SendAsync, ReceiveAsync, ...): on Unix
+    /// they run on the runtime's event loop over a non-blocking socket, on Windows on an I/O completion port.</summary>
+    public static Layer DotnetAsync { get; } = new("dotnet-async", "System.Net.Sockets", " .NET async", "System.Net.Sockets' Task-based methods");
+
+    public static IReadOnlyList<Layer> All { get; } = [Raw, Dotnet, DotnetAsync];
 
     /// <summary>A layer's place in <see cref="All"/>, which is the order of the matrix's columns.</summary>
     public static int IndexOf(Layer layer) => All.ToList().IndexOf(layer);

@@ -76,13 +76,18 @@ public sealed record ClaimResult
     /// that runs once (the catalogue says over what, and why).</summary>
     public string? Family { get; init; }
 
-    /// <summary>"dotnet" when System.Net.Sockets made the observation; null when the OS's own calls did.</summary>
+    /// <summary>The layer whose calls made the observation (<see cref="Layers"/>: "dotnet", ...); null for the OS's own
+    /// calls, the raw layer.</summary>
     public string? Layer { get; init; }
     public required Verdict Verdict { get; init; }
     public required Dictionary<string, string> Observed { get; init; }
 
     /// <summary>Native error names where they differ from the portable ones (WSAECONNRESET for ECONNRESET).</summary>
     public Dictionary<string, string>? Native { get; init; }
+
+    /// <summary>Keys of the claim this layer cannot observe (Socket.Close returns nothing), each with the reason: left
+    /// out of <see cref="Observed"/> and of the verdict, never filled in with a value the layer did not give.</summary>
+    public Dictionary<string, string>? Unobserved { get; init; }
     public Documented? Documented { get; init; }
     public string? Note { get; init; }
     public long DurationMs { get; init; }

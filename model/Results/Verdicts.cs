@@ -7,8 +7,15 @@ public static class Verdicts
     public sealed record Judgement(Verdict Verdict, Expectation? Documented, string? Note);
 
     /// <param name="family">The run's address family, for expectation entries that hold for one family only.</param>
-    public static Judgement Judge(CatalogueEntry claim, IReadOnlyDictionary<string, string> observed, PlatformFacts platform, ExpectationTable table, string? family = null, string? layer = null)
+    /// <param name="unobserved">Keys the layer cannot observe (with the reason): judged on the others alone.</param>
+    public static Judgement Judge(CatalogueEntry claim, IReadOnlyDictionary<string, string> observed, PlatformFacts platform, ExpectationTable table, string? family = null, string? layer = null,
+        IReadOnlyDictionary<string, string>? unobserved = null)
     {
+        if (unobserved is { Count: > 0 })
+        {
+            claim = claim with { Expected = claim.Expected.Where(e => !unobserved.ContainsKey(e.Key)).ToDictionary() };
+        }
+
         var expectedKeys = claim.Expected.Keys.ToList();
         if (!expectedKeys.SequenceEqual(observed.Keys))
         {

@@ -31,7 +31,7 @@ internal sealed class ClaimCommand(TestCommand inner, CatalogueEntry claim, stri
             : context.CurrentResult.ResultState.Status == TestStatus.Failed ? new InvalidOperationException(context.CurrentResult.Message)
             : null;
         var leaked = ending.Finished ? Descriptors.Leaked(descriptorsBefore) : null;
-        var judgement = ClaimJudge.Judge(claim, family, thrown, recorder.Observed, leaked, ThisPlatform.Info.Facts, ExpectationTable.Default, layer);
+        var judgement = ClaimJudge.Judge(claim, family, thrown, recorder.Observed, leaked, ThisPlatform.Info.Facts, ExpectationTable.Default, layer, recorder.Unobserved);
         ResultsStore.Record(ClaimJudge.Result(claim, family, layer, judgement, recorder, ending.DurationMs));
         Report(context.CurrentResult, judgement, recorder);
         return context.CurrentResult;

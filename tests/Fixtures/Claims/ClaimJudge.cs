@@ -9,12 +9,13 @@ namespace Conformance.Fixtures.Claims;
 public static class ClaimJudge
 {
     public static Verdicts.Judgement Judge(CatalogueEntry claim, string? family, Exception? thrown, IReadOnlyDictionary<string, string> observed,
-        string? leaked, PlatformFacts platform, ExpectationTable table, string? layer = null) => thrown switch
+        string? leaked, PlatformFacts platform, ExpectationTable table, string? layer = null, IReadOnlyDictionary<string, string>? unobserved = null) => thrown switch
     {
         _ when leaked is not null => new(Verdict.Error, null, leaked),
         ClaimNotObservedException n => new(n.Verdict, null, n.Message),
         ApiAbsentException a => new(Verdict.Unsupported, null, a.Message),
-        null => Verdicts.Judge(claim, observed, platform, table, family, layer),
+        SocketLayers.LayerCannotException c => new(Verdict.Unsupported, null, c.Message),
+        null => Verdicts.Judge(claim, observed, platform, table, family, layer, unobserved),
         _ => new(Verdict.Error, null, $"{thrown.GetType().Name}: {thrown.Message}"),
     };
 
@@ -28,6 +29,7 @@ public static class ClaimJudge
         Verdict = judgement.Verdict,
         Observed = new Dictionary<string, string>(recorder.Observed),
         Native = recorder.Native.Count > 0 ? new Dictionary<string, string>(recorder.Native) : null,
+        Unobserved = recorder.Unobserved.Count > 0 ? new Dictionary<string, string>(recorder.Unobserved) : null,
         Documented = judgement.Documented is { } d ? new Documented(d.Reason, d.Reference, d.Verified) : null,
         Note = judgement.Note,
         DurationMs = durationMs,

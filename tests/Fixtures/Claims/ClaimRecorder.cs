@@ -10,6 +10,7 @@ public sealed class ClaimRecorder
 
     private readonly Dictionary<string, string> _observed = [];
     private readonly Dictionary<string, string> _native = [];
+    private readonly Dictionary<string, string> _unobserved = [];
 
     internal ClaimRecorder(CatalogueEntry claim, string? family, string? layer = null)
     {
@@ -37,6 +38,9 @@ public sealed class ClaimRecorder
 
     public IReadOnlyDictionary<string, string> Native => _native;
 
+    /// <summary>Keys this layer cannot observe, each with the reason (see <see cref="SysResult.NotVisible"/>).</summary>
+    public IReadOnlyDictionary<string, string> Unobserved => _unobserved;
+
     internal static ClaimRecorder Begin(CatalogueEntry claim, string? family, string? layer = null) =>
         CurrentRecorder.Value = new ClaimRecorder(claim, family, layer);
 
@@ -55,6 +59,16 @@ public sealed class ClaimRecorder
         if (result.Error is { IsAbsent: true } absent)
         {
             throw new ApiAbsentException($"{key}: {absent.NativeName}");
+        }
+
+        if (result.NotVisible is { } reason)
+        {
+            if (_observed.ContainsKey(key) || !_unobserved.TryAdd(key, reason))
+            {
+                throw new ScenarioException($"the scenario observed '{key}' twice");
+            }
+
+            return;
         }
 
         Observe(key, result.Ok && okAs is not null ? okAs : result.ToString());

@@ -12,6 +12,12 @@ public readonly record struct SysResult(long Value, Errno? Error)
 
     public static SysResult Failed(Errno error) => new(-1, error);
 
+    /// <summary>A call was made but its layer shows nothing of its outcome (Socket.Close returns nothing): the
+    /// observation is left out, with this reason, never written as a value the layer did not give.</summary>
+    public string? NotVisible { get; init; }
+
+    public static SysResult Invisible(string reason) => new(0, null) { NotVisible = reason };
+
     /// <summary>The value, or a <see cref="ScenarioException"/> naming the step: setup that fails is the
     /// scenario's error, not an observation.</summary>
     public long Expect(string step) =>

@@ -1,4 +1,5 @@
 using Conformance.Fixtures.Claims;
+using Conformance.Fixtures.SocketLayers;
 using Conformance.Fixtures.Native;
 
 namespace Conformance.Fixtures.Peers;
@@ -31,6 +32,56 @@ public static class Peer
     {
         Wait.For(socket, Wait.Readable, "data from the peer");
         return (int)socket.Recv(max).Expect("recv()");
+    }
+
+    /// <summary>The orderly close, at any layer: close() or Socket.Close, which sends a FIN.</summary>
+    public static void CloseWithFin(LayerSocket peer)
+    {
+        if (peer.Close() is { Ok: false } failed)
+        {
+            throw new ScenarioException($"close() failed with {failed}");
+        }
+    }
+
+    /// <summary>The abortive close, at any layer: SO_LINGER {1, 0} (LingerState {true, 0}), then close, sends an RST.</summary>
+    public static void CloseWithRst(LayerSocket peer)
+    {
+        peer.SetLinger(on: true, seconds: 0).Expect("SO_LINGER {1, 0}");
+        CloseWithFin(peer);
+    }
+
+    /// <summary>Writes all of <paramref name="data"/> at any layer (a blocking socket; loopback takes small writes at once).</summary>
+    public static void Send(LayerSocket peer, byte[] data)
+    {
+        var sent = peer.Send(data).Expect("send()");
+        if (sent != data.Length)
+        {
+            throw new ScenarioException($"send() of {data.Length} bytes sent {sent}");
+        }
+    }
+
+    /// <summary>Fills the send path of a connection, at any layer, and leaves the socket as it was: setup, not an
+    /// observation, so it is done with non-blocking sends even where the layer's own calls have no non-blocking form
+    /// (the Task-based methods; the synchronous Send on the same Socket does).</summary>
+    public static void FillSendBuffer(LayerSocket socket)
+    {
+        switch (socket)
+        {
+            case RawLayerSocket raw:
+                raw.Raw.SetNonBlocking(true);
+                FillSendBuffer(raw.Raw);
+                raw.Raw.SetNonBlocking(false);
+                break;
+            case DotnetSocket managed:
+                managed.Socket.Blocking = false;
+                var chunk = new byte[65536];
+                while (Managed.Managed.Call(() => managed.Socket.Send(chunk)) is { Ok: true })
+                {
+                }
+
+                managed.Socket.Blocking = true;
+                break;
+        }
     }
 
     /// <summary>Fills the send path (our send buffer and the peer's receive buffer) of a non-blocking socket.</summary>
@@ -78,6 +129,8 @@ public static class BrokenConnection
     /// never wakes there), so this waits, bounded, for the kernel's own TCP state to leave the connection:
     /// closed, or its control block gone (the state query then fails with ECONNRESET, EINVAL or ENOTCONN).</summary>
     public static void WaitForReset(RawSocket socket) => WaitForReset(socket.Handle);
+
+    public static void WaitForReset(LayerSocket socket) => WaitForReset(socket.Handle);
 
     /// <summary>As <see cref="WaitForReset(RawSocket)"/> for any socket handle (a System.Net.Sockets Socket's too):
     /// the wait reads the kernel's state; it observes nothing the claim records.</summary>

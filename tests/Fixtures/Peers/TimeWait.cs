@@ -1,4 +1,5 @@
 using Conformance.Fixtures.Native;
+using Conformance.Fixtures.SocketLayers;
 
 namespace Conformance.Fixtures.Peers;
 
@@ -23,6 +24,18 @@ public static class TimeWait
         var clientPort = pair.Client.Port;
         ActiveClose(active: pair.Client, passive: pair.Server);
         return clientPort;
+    }
+
+    /// <summary>As <see cref="ActiveClose(RawSocket, RawSocket)"/> for a connection of any layer.</summary>
+    public static void ActiveClose(LayerSocket active, LayerSocket passive)
+    {
+        active.Shutdown(System.Net.Sockets.SocketShutdown.Send).Expect("shutdown(SHUT_WR) on the active closer");
+        Wait.For(passive, Wait.Readable, "the active closer's FIN");
+        passive.Receive(new byte[1]).Expect("recv() of EOF on the passive side");
+        Peer.CloseWithFin(passive);
+        Wait.For(active, Wait.Readable, "the passive side's FIN");
+        active.Receive(new byte[1]).Expect("recv() of EOF on the active closer");
+        Peer.CloseWithFin(active);
     }
 
     public static void ActiveClose(RawSocket active, RawSocket passive)

@@ -1,3 +1,4 @@
+using Conformance.Fixtures.SocketLayers;
 using Conformance.Fixtures.Native;
 
 namespace Conformance.Fixtures.Peers;
@@ -20,14 +21,26 @@ public static class Wait
         return revents != 0 ? revents : throw new ScenarioException($"{what} did not happen within {limitMs} ms");
     }
 
+    /// <summary>As <see cref="For(RawSocket, short, string, int)"/>, for a socket of any layer: a wait paces the scenario
+    /// and is never an observation, so it is poll() on the descriptor whichever layer made it.</summary>
+    public static short For(LayerSocket socket, short events, string what, int limitMs = ExpectedMs)
+    {
+        var revents = Within(socket.Handle, events, limitMs);
+        return revents != 0 ? revents : throw new ScenarioException($"{what} did not happen within {limitMs} ms");
+    }
+
+    public static short Within(LayerSocket socket, short events, int limitMs) => Within(socket.Handle, events, limitMs);
+
     /// <summary>poll() once for up to <paramref name="limitMs"/>; 0 when nothing happened.</summary>
-    public static short Within(RawSocket socket, short events, int limitMs)
+    public static short Within(RawSocket socket, short events, int limitMs) => Within(socket.Handle, events, limitMs);
+
+    private static short Within(nint handle, short events, int limitMs)
     {
         var deadline = Environment.TickCount64 + limitMs;
         while (true)
         {
             var left = (int)Math.Max(0, deadline - Environment.TickCount64);
-            var result = socket.Poll(events, left, out var revents);
+            var result = Sys.Calls.Poll(handle, events, left, out var revents);
             if (result.Ok)
             {
                 return result.Value > 0 ? revents : (short)0;

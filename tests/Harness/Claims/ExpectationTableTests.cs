@@ -20,7 +20,7 @@ public sealed partial class ExpectationTableTests
     [Test]
     public void TheDotnetRuntimesUnixCodeHasATableForEveryUnix()
     {
-        var unix = Table.Runtimes.Single(r => r.Layer == "dotnet");
+        var unix = Table.Runtimes.Single(r => r.Layer == Layers.Dotnet.Api);
         Assert.That(unix.Os, Is.EquivalentTo(new[] { "linux", "macos", "freebsd" }));
     }
 

@@ -1,17 +1,17 @@
+using System.Net.Sockets;
 using Conformance.Fixtures.Claims;
-using Conformance.Fixtures.Native;
-using Conformance.Fixtures.Peers;
+using Conformance.Fixtures.SocketLayers;
 
 namespace Conformance.Options.Buffers;
 
 /// <summary>FAQ 5.9: the size a receive buffer is set to, as the system reports it back.</summary>
 public sealed class ReceiveBufferSizeTests : ClaimTest
 {
-    [Claim("opt.rcvbuf-readback", Layer = "raw")]
+    [Claim("opt.rcvbuf-readback")]
     public void TheReceiveBufferReadsBackAsSet()
     {
-        using var socket = Loopback.Udp();
-        socket.SetInt(Sys.C.SOL_SOCKET, Sys.C.SO_RCVBUF, 4096).Expect("setsockopt(SO_RCVBUF 4096)");
-        Observe("readback", socket.GetInt(Sys.C.SOL_SOCKET, Sys.C.SO_RCVBUF));
+        using var socket = Sockets.Udp();
+        socket.SetOption(SocketOptionLevel.Socket, SocketOptionName.ReceiveBuffer, 4096).Expect("setsockopt(SO_RCVBUF 4096)");
+        Observe("readback", socket.GetOption(SocketOptionLevel.Socket, SocketOptionName.ReceiveBuffer));
     }
 }

@@ -1,32 +1,34 @@
 using System.Net;
+using System.Net.Sockets;
 using Conformance.Fixtures.Claims;
 using Conformance.Fixtures.Native;
 using Conformance.Fixtures.Peers;
+using Conformance.Fixtures.SocketLayers;
 
 namespace Conformance.Options.Keepalive;
 
 /// <summary>FAQ 2.8 and 4.7: keepalive is off by default, slow (2 hours), and finds a peer that vanished.</summary>
 public sealed class KeepaliveTests : ClaimTest
 {
-    [Claim("opt.keepalive-default", Layer = "raw")]
+    /// <summary>The idle time is TCP_KEEPIDLE (TCP_KEEPALIVE on macOS), TcpKeepAliveTime as System.Net.Sockets names it.</summary>
+    [Claim("opt.keepalive-default")]
     public void KeepaliveIsOffByDefaultAndItsIdleTimeIsAtLeastTwoHours()
     {
-        var idle = Sys.C.TCP_KEEPIDLE ?? throw Inconclusive($"{Sys.Os} has no per-socket keepalive idle option to read the default from");
-        using var socket = Loopback.Tcp();
-        Observe("enabled", socket.GetInt(Sys.C.SOL_SOCKET, Sys.C.SO_KEEPALIVE));
-        Observe("idle-seconds", socket.GetInt(Sys.C.IPPROTO_TCP, idle));
+        using var socket = Sockets.Tcp();
+        Observe("enabled", socket.GetOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive));
+        Observe("idle-seconds", socket.GetOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime));
     }
 
-    [Claim("opt.keepalive-per-socket", Layer = "raw")]
+    [Claim("opt.keepalive-per-socket")]
     public void TheKeepaliveTimeCanOnlyBeChangedSystemWide()
     {
-        var idle = Sys.C.TCP_KEEPIDLE ?? throw Inconclusive($"{Sys.Os} has no per-socket keepalive idle option");
-        using var socket = Loopback.Tcp();
-        using var other = Loopback.Tcp();
-        var before = other.GetInt(Sys.C.IPPROTO_TCP, idle);
-        ObserveOk("set", socket.SetInt(Sys.C.IPPROTO_TCP, idle, 10));
-        Observe("readback", socket.GetInt(Sys.C.IPPROTO_TCP, idle));
-        var after = other.GetInt(Sys.C.IPPROTO_TCP, idle);
+        using var socket = Sockets.Tcp();
+        using var other = Sockets.Tcp();
+        SysResult Idle(LayerSocket s) => s.GetOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime);
+        var before = Idle(other);
+        ObserveOk("set", socket.SetOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 10));
+        Observe("readback", Idle(socket));
+        var after = Idle(other);
         Observe("other-socket", after.Ok && before.Ok && after.Value == before.Value ? "unchanged" : $"changed to {after}");
     }
 

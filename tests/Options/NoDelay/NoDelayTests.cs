@@ -1,18 +1,18 @@
+using System.Net.Sockets;
 using Conformance.Fixtures.Claims;
-using Conformance.Fixtures.Native;
-using Conformance.Fixtures.Peers;
+using Conformance.Fixtures.SocketLayers;
 
 namespace Conformance.Options.NoDelay;
 
-/// <summary>FAQ 2.11 and 2.16: Nagle is on unless TCP_NODELAY turns it off, per socket.</summary>
+/// <summary>FAQ 2.11 and 2.16: Nagle is on unless TCP_NODELAY (NoDelay) turns it off, per socket.</summary>
 public sealed class NoDelayTests : ClaimTest
 {
-    [Claim("opt.nodelay", Layer = "raw")]
+    [Claim("opt.nodelay")]
     public void NodelayIsOffByDefaultAndCanBeSetPerSocket()
     {
-        using var socket = Loopback.Tcp();
-        Observe("default", socket.GetInt(Sys.C.IPPROTO_TCP, Sys.C.TCP_NODELAY));
-        ObserveOk("set", socket.SetInt(Sys.C.IPPROTO_TCP, Sys.C.TCP_NODELAY, 1));
-        Observe("readback", socket.GetInt(Sys.C.IPPROTO_TCP, Sys.C.TCP_NODELAY));
+        using var socket = Sockets.Tcp();
+        Observe("default", socket.GetOption(SocketOptionLevel.Tcp, SocketOptionName.NoDelay));
+        ObserveOk("set", socket.SetOption(SocketOptionLevel.Tcp, SocketOptionName.NoDelay, 1));
+        Observe("readback", socket.GetOption(SocketOptionLevel.Tcp, SocketOptionName.NoDelay));
     }
 }

@@ -17,14 +17,6 @@ public sealed class OptionTests : ClaimTest
         return socket;
     }
 
-    [Claim("opt.reuseaddr-time-wait", Layer = "dotnet")]
-    public void ReuseAddressLetsAServerBindAPortInTimeWait()
-    {
-        Observe("none", RebindAfterTimeWait(onListener: false, onNew: false));
-        Observe("new-only", RebindAfterTimeWait(onListener: false, onNew: true));
-        Observe("both", RebindAfterTimeWait(onListener: true, onNew: true));
-    }
-
     private static string RebindAfterTimeWait(bool onListener, bool onNew)
     {
         int port;
@@ -53,25 +45,6 @@ public sealed class OptionTests : ClaimTest
         return Managed.Call(() => again.Bind(Loopback.Port(port))).OkOrError;
     }
 
-    [Claim("opt.reuseaddr-listener", Layer = "dotnet")]
-    public void EvenWithReuseAddressAListeningPortIsInUse()
-    {
-        using var listener = WithReuseAddress(Managed.Tcp());
-        listener.Bind(Loopback.AnyPort);
-        listener.Listen(4);
-        using var second = WithReuseAddress(Managed.Tcp());
-        ObserveOk("bind", Managed.Call(() => second.Bind(listener.LocalEndPoint!)));
-    }
-
-    [Claim("opt.reuseaddr-specific", Layer = "dotnet")]
-    public void WithReuseAddressAnotherServerCanBindASpecificAddressOnAPortHeldOnTheWildcard()
-    {
-        using var wildcard = Managed.Tcp();
-        wildcard.Bind(new IPEndPoint(Loopback.Any, 0));
-        using var specific = WithReuseAddress(Managed.Tcp());
-        ObserveOk("bind", Managed.Call(() => specific.Bind(Loopback.Port(Managed.Local(wildcard).Port))));
-    }
-
     /// <summary>Socket has no SO_REUSEPORT of its own: on Unix its ReuseAddress option is the one that sets it.</summary>
     [Claim("opt.reuseport", Layer = "dotnet")]
     public void ReuseAddressAllowsASharedPortOnlyIfAllSetIt()
@@ -93,62 +66,4 @@ public sealed class OptionTests : ClaimTest
         return Managed.Call(() => second.Bind(first.LocalEndPoint!)).OkOrError;
     }
 
-    [Claim("opt.linger-default", Layer = "dotnet")]
-    public void LingerStateIsOffUnlessAskedFor()
-    {
-        using var socket = Managed.Tcp();
-        var linger = socket.LingerState!;
-        Observe("onoff", linger.Enabled ? 1 : 0);
-        Observe("linger", linger.LingerTime);
-    }
-
-    [Claim("opt.keepalive-default", Layer = "dotnet")]
-    public void KeepAliveIsOffByDefaultAndItsIdleTimeIsAtLeastTwoHours()
-    {
-        using var socket = Managed.Tcp();
-        Observe("enabled", Managed.Call(() => (int)socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive)!));
-        Observe("idle-seconds", Managed.Call(() => (int)socket.GetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime)!));
-    }
-
-    [Claim("opt.keepalive-per-socket", Layer = "dotnet")]
-    public void TheKeepAliveTimeCanOnlyBeChangedSystemWide()
-    {
-        using var socket = Managed.Tcp();
-        using var other = Managed.Tcp();
-        SysResult Idle(Socket s) => Managed.Call(() => (int)s.GetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime)!);
-        var before = Idle(other);
-        ObserveOk("set", Managed.Call(() => socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 10)));
-        Observe("readback", Idle(socket));
-        var after = Idle(other);
-        Observe("other-socket", after.Ok && before.Ok && after.Value == before.Value ? "unchanged" : $"changed to {after}");
-    }
-
-    [Claim("opt.nodelay", Layer = "dotnet")]
-    public void NoDelayIsOffByDefaultAndCanBeSetPerSocket()
-    {
-        using var socket = Managed.Tcp();
-        Observe("default", socket.NoDelay ? 1 : 0);
-        ObserveOk("set", Managed.Call(() => socket.NoDelay = true));
-        Observe("readback", Managed.Call(() => (int)socket.GetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.NoDelay)!));
-    }
-
-    [Claim("opt.rcvbuf-readback", Layer = "dotnet")]
-    public void TheReceiveBufferSizeReadsBackAsSet()
-    {
-        using var socket = Managed.Udp();
-        socket.ReceiveBufferSize = 4096;
-        Observe("readback", socket.ReceiveBufferSize);
-    }
-
-    /// <summary>DualMode is IPV6_V6ONLY's inverse, read on a Socket made for IPv6 (the constructor without a family
-    /// turns DualMode on by itself; this one leaves the system's default).</summary>
-    [Claim("opt.v6only-default", Layer = "dotnet")]
-    public void ANewIpv6SocketAlsoSpeaksIpv4ByDefault()
-    {
-        Loopback6.Require();
-        using var tcp = new Socket(AddressFamily.InterNetworkV6, SocketType.Stream, ProtocolType.Tcp);
-        using var udp = new Socket(AddressFamily.InterNetworkV6, SocketType.Dgram, ProtocolType.Udp);
-        Observe("tcp", tcp.DualMode ? 0 : 1);
-        Observe("udp", udp.DualMode ? 0 : 1);
-    }
 }

@@ -3,17 +3,19 @@ using Conformance.Fixtures.Claims;
 using Conformance.Fixtures.Native;
 using Conformance.Fixtures.Native.Posix;
 using Conformance.Fixtures.Peers;
+using Conformance.Fixtures.SocketLayers;
 
 namespace Conformance.Tcp.Binding;
 
 /// <summary>FAQ 2.2, 2.4 and 4.8: what bind() wants, and what to do when it fails.</summary>
 public sealed class BindTests : ClaimTest
 {
-    [Claim("tcp.close-after-failed-bind", Layer = "raw")]
+    /// <summary>At the .NET layers "close" is not observed: Socket.Close returns nothing.</summary>
+    [Claim("tcp.close-after-failed-bind")]
     public void ADescriptorWhoseBindFailedCanSimplyBeClosed()
     {
-        using var holder = Loopback.Listener();
-        using var socket = Loopback.Tcp();
+        using var holder = Sockets.Listener();
+        using var socket = Sockets.Tcp();
         ObserveOk("bind", socket.Bind(holder.LocalEndPoint));
         ObserveOk("close", socket.Close());
     }
@@ -36,13 +38,13 @@ public sealed class BindTests : ClaimTest
     }
 
     /// <summary>Port 1023 is fixed by the claim itself; on 127.0.0.1 only, and released at once.</summary>
-    [Claim("tcp.privileged-port", Layer = "raw")]
+    [Claim("tcp.privileged-port")]
     public void BindingAPortBelow1024NeedsRoot()
     {
         if (!Sys.IsPosix)
         {
             // Windows has no notion of a privileged port to drop privileges for: bind as the process is.
-            using var plain = Loopback.Tcp();
+            using var plain = Sockets.Tcp();
             Observe("bind", plain.Bind(Loopback.Port(1023)).OkOrError);
             return;
         }
@@ -54,7 +56,7 @@ public sealed class BindTests : ClaimTest
 
         Observe("bind", Privileges.AsNobody(() =>
         {
-            using var socket = Loopback.Tcp();
+            using var socket = Sockets.Tcp();
             return socket.Bind(Loopback.Port(1023)).OkOrError;
         }));
     }

@@ -1,34 +1,34 @@
 using System.Diagnostics;
 using Conformance.Fixtures.Claims;
-using Conformance.Fixtures.Native;
 using Conformance.Fixtures.Peers;
 using Conformance.Fixtures.Results;
+using Conformance.Fixtures.SocketLayers;
 
 namespace Conformance.Tcp.Closing;
 
 /// <summary>FAQ 2.7 and 4.6: what SO_LINGER does to close().</summary>
 public sealed class LingerTests : ClaimTest
 {
-    [Claim("tcp.linger-zero-rst", Layer = "raw")]
+    [Claim("tcp.linger-zero-rst")]
     public void LingerZeroAbortsWithAnRstAndSkipsTimeWait()
     {
-        using var pair = TcpPair.Connect();
-        var port = pair.ServerPort;
+        using var pair = Connection.Open();
+        var port = pair.Server.Port;
         Peer.CloseWithRst(pair.Server);
         Wait.For(pair.Client, Wait.Readable, "the RST");
-        Observe("peer-read", pair.Client.Recv(100));
+        Observe("peer-read", pair.Client.Receive(new byte[100]));
 
-        using var again = Loopback.Tcp();
+        using var again = Sockets.Tcp();
         ObserveOk("rebind", again.Bind(Loopback.Port(port)));
     }
 
-    [Claim("tcp.linger-timeout", Layer = "raw")]
+    /// <summary>The fill leaves the socket blocking: BSD returns at once from close() of a non-blocking lingering
+    /// socket. At the .NET layers "close" is not observed: Socket.Close returns nothing, so only the time it took is.</summary>
+    [Claim("tcp.linger-timeout")]
     public void LingerWithATimeoutMakesCloseWaitForUnsentData()
     {
-        using var pair = TcpPair.Connect();
-        pair.Client.SetNonBlocking(true);
+        using var pair = Connection.Open();
         Peer.FillSendBuffer(pair.Client);
-        pair.Client.SetNonBlocking(false); // BSD returns at once from close() of a non-blocking lingering socket
         pair.Client.SetLinger(on: true, seconds: 1).Expect("setsockopt(SO_LINGER {1, 1})");
 
         var stopwatch = Stopwatch.StartNew();

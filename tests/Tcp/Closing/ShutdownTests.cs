@@ -1,24 +1,26 @@
 using Conformance.Fixtures.Claims;
 using Conformance.Fixtures.Native;
+using System.Net.Sockets;
 using Conformance.Fixtures.Peers;
+using Conformance.Fixtures.SocketLayers;
 
 namespace Conformance.Tcp.Closing;
 
 /// <summary>FAQ 2.6: shutdown() ends one direction, or the connection for every descriptor sharing it.</summary>
 public sealed class ShutdownTests : ClaimTest
 {
-    [Claim("tcp.half-close", Layer = "raw")]
+    [Claim("tcp.half-close")]
     public void AfterShutdownWriteThePeerReadsEofAndMayStillSend()
     {
-        using var pair = TcpPair.Connect();
-        pair.Client.Shutdown(Sys.C.SHUT_WR).Expect("shutdown(SHUT_WR)");
+        using var pair = Connection.Open();
+        pair.Client.Shutdown(SocketShutdown.Send).Expect("shutdown(SHUT_WR)");
 
         // The FAQ's "reading" is any read of the stream: recv() and send(), which every socket API has.
         Wait.For(pair.Server, Wait.Readable, "the client's FIN");
-        Observe("peer-read", pair.Server.Recv(100));
-        Observe("peer-write", pair.Server.Send("ok"u8));
+        Observe("peer-read", pair.Server.Receive(new byte[100]));
+        Observe("peer-write", pair.Server.Send("ok"u8.ToArray()));
         Wait.For(pair.Client, Wait.Readable, "the server's reply");
-        Observe("read-after-shutdown", pair.Client.Recv(100));
+        Observe("read-after-shutdown", pair.Client.Receive(new byte[100]));
     }
 
     [Claim("tcp.shutdown-vs-close")]

@@ -1,18 +1,19 @@
 using Conformance.Fixtures.Claims;
 using Conformance.Fixtures.Native;
 using Conformance.Fixtures.Peers;
+using Conformance.Fixtures.SocketLayers;
 
 namespace Conformance.Tcp.Connecting;
 
 /// <summary>FAQ 3.6: let connect() choose the client's port; binding one yourself invites TIME_WAIT trouble.</summary>
 public sealed class ClientPortTests : ClaimTest
 {
-    [Claim("tcp.ephemeral-port", Layer = "raw")]
+    [Claim("tcp.ephemeral-port")]
     public void ConnectPicksAPortFromTheEphemeralRange()
     {
         var range = EphemeralPorts.Range() ?? throw Inconclusive($"the ephemeral port range of {Sys.Os} is not readable from here");
-        using var listener = Loopback.Listener();
-        using var client = Loopback.Tcp();
+        using var listener = Sockets.Listener();
+        using var client = Sockets.Tcp();
         client.Connect(listener.LocalEndPoint).Expect("connect()");
 
         var port = client.Port;

@@ -2,17 +2,18 @@ using System.Diagnostics;
 using Conformance.Fixtures.Claims;
 using Conformance.Fixtures.Native;
 using Conformance.Fixtures.Peers;
+using Conformance.Fixtures.SocketLayers;
 
 namespace Conformance.Tcp.Connecting;
 
 /// <summary>FAQ 3.3, 3.5, 3.7 and 6.2: when connect() completes, fails, or waits.</summary>
 public sealed class ConnectTests : ClaimTest
 {
-    [Claim("tcp.connect-before-accept", Layer = "raw")]
+    [Claim("tcp.connect-before-accept")]
     public void ConnectCompletesOnceTheServerListensBeforeAccept()
     {
-        using var listener = Loopback.Listener();
-        using var client = Loopback.Tcp();
+        using var listener = Sockets.Listener();
+        using var client = Sockets.Tcp();
         ObserveOk("connect", client.Connect(listener.LocalEndPoint));
     }
 
@@ -110,11 +111,11 @@ public sealed class ConnectTests : ClaimTest
         }
     }
 
-    [Claim("tcp.connect-refused", Layer = "raw")]
+    [Claim("tcp.connect-refused")]
     public void ConnectToAPortNobodyListensOnIsRefusedAtOnce()
     {
         using var refusing = RefusingEndpoint.Tcp();
-        using var client = Loopback.Tcp();
+        using var client = Sockets.Tcp();
         var stopwatch = Stopwatch.StartNew();
         Observe("connect", client.Connect(refusing.EndPoint));
         Observe("prompt", stopwatch.Elapsed < TimeSpan.FromSeconds(1));

@@ -3,36 +3,38 @@ using Conformance.Fixtures.Claims;
 using Conformance.Fixtures.Native;
 using Conformance.Fixtures.Native.Posix;
 using Conformance.Fixtures.Peers;
+using Conformance.Fixtures.SocketLayers;
 
 namespace Conformance.Tcp.Multiplexing;
 
 /// <summary>FAQ 2.9, 2.13, 2.14, 4.4 and 6.1: select(), poll() and non-blocking reads.</summary>
 public sealed class SelectPollTests : ClaimTest
 {
-    [Claim("tcp.select-timeout", Layer = "raw")]
+    /// <summary>At the .NET layers select() is Socket.Select, and its value the count of sockets it left in the list.</summary>
+    [Claim("tcp.select-timeout")]
     public void SelectWithNothingReadyReturnsZeroAfterTheTimeout()
     {
-        using var pair = TcpPair.Connect();
+        using var pair = Connection.Open();
         var stopwatch = Stopwatch.StartNew();
-        var (result, _) = Select.Over([pair.Client], SelectSet.Read, 100);
+        var (result, _) = Sockets.SelectReadable([pair.Client], 100);
         Observe("result", result);
         Observe("waited-at-least-timeout", stopwatch.ElapsedMilliseconds >= 100);
     }
 
-    [Claim("tcp.nonblocking-read-empty", Layer = "raw")]
+    [Claim("tcp.nonblocking-read-empty")]
     public void ANonBlockingReadWithNoDataFailsInsteadOfBlocking()
     {
-        using var pair = TcpPair.Connect();
-        pair.Client.SetNonBlocking(true);
+        using var pair = Connection.Open();
+        pair.Client.SetNonBlocking(true).Expect("O_NONBLOCK");
         Observe("read#1", pair.Client.Read(100));
     }
 
-    [Claim("tcp.select-readable-on-eof", Layer = "raw")]
+    [Claim("tcp.select-readable-on-eof")]
     public void SelectReportsEofAsReadableAndReadThenReturnsZero()
     {
-        using var pair = TcpPair.Connect();
+        using var pair = Connection.Open();
         Peer.CloseWithFin(pair.Server);
-        Observe("select", Select.Fired(pair.Client, SelectSet.Read, Wait.ExpectedMs));
+        Observe("select", Sockets.SelectReadable([pair.Client], Wait.ExpectedMs).Fired[0]);
         Observe("read#1", pair.Client.Read(100));
     }
 
@@ -69,16 +71,16 @@ public sealed class SelectPollTests : ClaimTest
         Observe("poll", high.Poll(Sys.C.POLLIN, Wait.ExpectedMs, out _));
     }
 
-    [Claim("tcp.select-many-listeners", Layer = "raw")]
+    [Claim("tcp.select-many-listeners")]
     public void SelectReportsTheListenerWithAPendingConnection()
     {
-        using var first = Loopback.Listener();
-        using var second = Loopback.Listener();
-        using var third = Loopback.Listener();
-        using var client = Loopback.Tcp();
+        using var first = Sockets.Listener();
+        using var second = Sockets.Listener();
+        using var third = Sockets.Listener();
+        using var client = Sockets.Tcp();
         client.Connect(second.LocalEndPoint).Expect("connect() to the second listener");
 
-        var (_, fired) = Select.Over([first, second, third], SelectSet.Read, Wait.ExpectedMs);
+        var (_, fired) = Sockets.SelectReadable([first, second, third], Wait.ExpectedMs);
         Observe("ready", string.Join(",", fired.Select((f, i) => (f, i)).Where(p => p.f).Select(p => p.i)));
     }
 }

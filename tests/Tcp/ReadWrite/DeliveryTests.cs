@@ -1,6 +1,7 @@
 using Conformance.Fixtures.Claims;
 using Conformance.Fixtures.Native;
 using Conformance.Fixtures.Peers;
+using Conformance.Fixtures.SocketLayers;
 
 namespace Conformance.Tcp.ReadWrite;
 
@@ -8,10 +9,10 @@ namespace Conformance.Tcp.ReadWrite;
 /// small writes made while earlier data is unacknowledged.</summary>
 public sealed class DeliveryTests : ClaimTest
 {
-    [Claim("tcp.data-delivered", Layer = "raw")]
+    [Claim("tcp.data-delivered")]
     public void DataPassedToWriteIsDeliveredWithoutAFlush()
     {
-        using var pair = TcpPair.Connect();
+        using var pair = Connection.Open();
         pair.Client.Write([1]).Expect("write()");
         Observe("delivered", Wait.Within(pair.Server, Wait.Readable, 2000) != 0);
     }

@@ -1,6 +1,7 @@
 using Conformance.Fixtures.Claims;
 using Conformance.Fixtures.Native;
 using Conformance.Fixtures.Peers;
+using Conformance.Fixtures.SocketLayers;
 
 namespace Conformance.Tcp.ReadWrite;
 
@@ -9,11 +10,11 @@ public sealed class ShortIoTests : ClaimTest
 {
     private const int EightMiB = 8 << 20;
 
-    [Claim("tcp.short-write", Layer = "raw")]
+    [Claim("tcp.short-write")]
     public void WriteMayWriteFewerBytesThanRequested()
     {
-        using var pair = TcpPair.Connect();
-        pair.Client.SetNonBlocking(true);
+        using var pair = Connection.Open();
+        pair.Client.SetNonBlocking(true).Expect("O_NONBLOCK");
         var written = pair.Client.Write(new byte[EightMiB]);
         written.Expect("write() of 8 MiB");
 
@@ -23,10 +24,10 @@ public sealed class ShortIoTests : ClaimTest
         Observe("partial", written.Value is > 0 and < EightMiB);
     }
 
-    [Claim("tcp.short-read", Layer = "raw")]
+    [Claim("tcp.short-read")]
     public void ReadMayReturnFewerBytesThanRequested()
     {
-        using var pair = TcpPair.Connect();
+        using var pair = Connection.Open();
         Peer.Send(pair.Server, new byte[10]);
         Wait.For(pair.Client, Wait.Readable, "the 10 bytes");
 

@@ -10,44 +10,6 @@ namespace Conformance.Tcp.ThroughDotnet;
 /// of a queued connection that was reset.</summary>
 public sealed class AcceptQueueTests : ClaimTest
 {
-    /// <summary>FAQ 2.10's hazard: Socket.Select says the listener is readable, the connection is reset before
-    /// Accept, and a blocking Accept then fails, hands over the reset connection, or blocks. It runs on its own
-    /// thread with a bound; a call still blocked then is released by a second connection and recorded as
-    /// "blocked".</summary>
-    [Claim("tcp.accept-after-reset", Layer = "dotnet")]
-    public void ABlockingAcceptAfterSelectOfAConnectionResetInBetween()
-    {
-        using var listener = Managed.Listener();
-        using (var client = Managed.Tcp())
-        {
-            client.Connect(listener.LocalEndPoint!);
-            if (!SelectSaysReadable(listener, Wait.ExpectedMs))
-            {
-                throw new ScenarioException("Socket.Select never said the listener was readable");
-            }
-
-            Managed.CloseWithRst(client);
-        }
-
-        // A stack that drops the reset connection from the queue makes the listener unreadable again: a short
-        // bound for what may not happen.
-        Wait.Until(() => !SelectSaysReadable(listener, 0), 200, stepMs: 5);
-
-        using var second = Managed.Tcp();
-        var call = BlockedCall<(SysResult Result, Socket? Socket)>.Start(() =>
-        {
-            Socket? accepted = null;
-            var result = Managed.Call(() => accepted = listener.Accept());
-            return (result, accepted);
-        });
-        var ((result, socket), blocked) = call.Within(1000, () => second.Connect(listener.LocalEndPoint!));
-        using (socket)
-        {
-            Observe("accept", blocked ? "blocked" : result.OkOrError);
-            Observe("read-on-accepted", blocked || socket is null ? "none" : ReceiveWithoutWaiting(socket).ToString());
-        }
-    }
-
     private static bool SelectSaysReadable(Socket listener, int limitMs)
     {
         var readable = new List<Socket> { listener };

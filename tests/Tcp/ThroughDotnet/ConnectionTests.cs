@@ -11,23 +11,6 @@ namespace Conformance.Tcp.ThroughDotnet;
 /// <summary>FAQ 2.4, 3.3, 3.5-3.7, 4.4, 4.8, 4.9 through System.Net.Sockets: binding, connecting and accepting.</summary>
 public sealed class ConnectionTests : ClaimTest
 {
-    [Claim("tcp.close-after-failed-bind", Layer = "dotnet")]
-    public void ASocketWhoseBindFailedCanSimplyBeClosed()
-    {
-        using var holder = Managed.Listener();
-        var socket = Managed.Tcp();
-        ObserveOk("bind", Managed.Call(() => socket.Bind(holder.LocalEndPoint!)));
-        ObserveOk("close", Managed.Call(socket.Close));
-    }
-
-    [Claim("tcp.connect-before-accept", Layer = "dotnet")]
-    public void ConnectCompletesOnceTheServerListensBeforeAccept()
-    {
-        using var listener = Managed.Listener();
-        using var client = Managed.Tcp();
-        ObserveOk("connect", Managed.Call(() => client.Connect(listener.LocalEndPoint!)));
-    }
-
     /// <summary>Non-blocking, Socket.Connect throws what the runtime makes of EINPROGRESS; SO_ERROR is read as
     /// SocketOptionName.Error, which the runtime reports as a SocketError.</summary>
     [Claim("tcp.nonblocking-connect", Layer = "dotnet")]
@@ -96,28 +79,6 @@ public sealed class ConnectionTests : ClaimTest
         }
     }
 
-    [Claim("tcp.connect-refused", Layer = "dotnet")]
-    public void ConnectToAPortNobodyListensOnIsRefusedAtOnce()
-    {
-        using var refusing = RefusingEndpoint.Tcp();
-        using var client = Managed.Tcp();
-        var stopwatch = Stopwatch.StartNew();
-        Observe("connect", Managed.Call(() => client.Connect(refusing.EndPoint)));
-        Observe("prompt", stopwatch.Elapsed < TimeSpan.FromSeconds(1));
-    }
-
-    [Claim("tcp.ephemeral-port", Layer = "dotnet")]
-    public void ConnectPicksAPortFromTheEphemeralRange()
-    {
-        var range = EphemeralPorts.Range() ?? throw Inconclusive($"the ephemeral port range of {Sys.Os} is not readable from here");
-        using var listener = Managed.Listener();
-        using var client = Managed.Tcp();
-        client.Connect(listener.LocalEndPoint!);
-        var port = Managed.Local(client).Port;
-        Observe("in-range", port >= range.First && port <= range.Last);
-        Observe("range", $"{range.First}-{range.Last}");
-    }
-
     /// <summary>ReuseAddress is what a C# program sets before binding a client port again.</summary>
     [Claim("tcp.client-port-reuse", Layer = "dotnet")]
     public void ReusingTheClientPortAfterTheServersActiveCloseMayBeRefused()
@@ -148,71 +109,6 @@ public sealed class ConnectionTests : ClaimTest
         Managed.Call(() => again.Connect(listener.LocalEndPoint!));
         // The Error option is read once: reading it clears it.
         Observe("connect", !Managed.ConnectSettled(again, 3000) ? "pending" : Managed.PendingError(again)?.Name ?? "OK");
-    }
-
-    [Claim("tcp.select-many-listeners", Layer = "dotnet")]
-    public void SelectReportsTheListenerWithAPendingConnection()
-    {
-        using var first = Managed.Listener();
-        using var second = Managed.Listener();
-        using var third = Managed.Listener();
-        using var client = Managed.Tcp();
-        client.Connect(second.LocalEndPoint!);
-        var listeners = new List<Socket> { first, second, third };
-        var readable = new List<Socket>(listeners);
-        Socket.Select(readable, null, null, TimeSpan.FromMilliseconds(Wait.ExpectedMs));
-        Observe("ready", string.Join(",", listeners.Select((l, i) => (l, i)).Where(p => readable.Contains(p.l)).Select(p => p.i)));
-    }
-
-    [Claim("tcp.privileged-port", Layer = "dotnet")]
-    public void BindingAPortBelow1024NeedsRoot()
-    {
-        if (!Sys.IsPosix)
-        {
-            using var plain = Managed.Tcp();
-            Observe("bind", Managed.Call(() => plain.Bind(Loopback.Port(1023))).OkOrError);
-            return;
-        }
-
-        if (!Fixtures.Native.Posix.Privileges.CanRunUnprivileged)
-        {
-            throw Inconclusive("needs a non-root process: run the suite as an ordinary user (a root process drops privileges on its own thread only on Linux)");
-        }
-
-        Observe("bind", Fixtures.Native.Posix.Privileges.AsNobody(() =>
-        {
-            using var socket = Managed.Tcp();
-            return Managed.Call(() => socket.Bind(Loopback.Port(1023))).OkOrError;
-        }));
-    }
-
-    /// <summary>DualMode is IPV6_V6ONLY off, as System.Net.Sockets names it.</summary>
-    [Claim("tcp.v4-mapped-peer", Layer = "dotnet")]
-    public void AnIpv6ListenerServesIpv4ClientsAsV4MappedPeers()
-    {
-        Loopback6.Require();
-        using (var byDefault = new Socket(AddressFamily.InterNetworkV6, SocketType.Stream, ProtocolType.Tcp))
-        {
-            ObserveOk("default:bind-mapped", Managed.Call(() => byDefault.Bind(new IPEndPoint(Loopback6.MappedLoopback, 0))));
-        }
-
-        using var listener = new Socket(AddressFamily.InterNetworkV6, SocketType.Stream, ProtocolType.Tcp) { DualMode = true };
-        listener.Bind(new IPEndPoint(Loopback6.MappedLoopback, 0));
-        listener.Listen(4);
-        using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        ObserveOk("v6only-off:connect", Managed.Call(() => client.Connect(new IPEndPoint(IPAddress.Loopback, Managed.Local(listener).Port))));
-        using var server = listener.Accept();
-        Observe("v6only-off:accepted-from", Loopback6.Kind((IPEndPoint?)server.RemoteEndPoint));
-        Observe("v6only-off:getpeername", Loopback6.Kind((IPEndPoint?)server.RemoteEndPoint));
-    }
-
-    [Claim("tcp.dual-stack-bind", Layer = "dotnet")]
-    public void BindingTheIpv4AndIpv6WildcardsToOnePortConflictsUnlessV6Only()
-    {
-        Loopback6.Require();
-        ObserveOk("v6only-off", SecondBind(dualMode: true, reuseAddress: false));
-        ObserveOk("v6only-on", SecondBind(dualMode: false, reuseAddress: false));
-        ObserveOk("v6only-off-reuseaddr", SecondBind(dualMode: true, reuseAddress: true));
     }
 
     private static SysResult SecondBind(bool dualMode, bool reuseAddress)

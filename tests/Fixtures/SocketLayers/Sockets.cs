@@ -1,0 +1,145 @@
+using System.Net;
+using System.Net.Sockets;
+using Conformance.Fixtures.Claims;
+using Conformance.Fixtures.Native;
+using Conformance.Fixtures.Peers;
+
+namespace Conformance.Fixtures.SocketLayers;
+
+/// <summary>Sockets of the layer and family of the claim running now, as <see cref="Loopback"/> follows the family:
+/// a claim's one body asks for "a TCP socket" and gets the raw calls', System.Net.Sockets' or its Task-based
+/// methods', in IPv4 or IPv6, by the test's own layer and family.</summary>
+public static class Sockets
+{
+    /// <summary>The layer of the claim running now (the raw layer outside a claim).</summary>
+    public static Layer Layer => Layers.Of(ClaimRecorder.Running?.Layer);
+
+    public static LayerSocket Tcp(AddressFamily? family = null) => Open(family ?? Loopback.Family.AddressFamily, SocketType.Stream);
+
+    public static LayerSocket Udp(AddressFamily? family = null) => Open(family ?? Loopback.Family.AddressFamily, SocketType.Dgram);
+
+    /// <summary>A TCP socket listening on the loopback address at a port the OS picked.</summary>
+    public static LayerSocket Listener(int backlog = 16, bool reuseAddress = false) => SetUp(Tcp(), listener =>
+    {
+        if (reuseAddress)
+        {
+            listener.SetOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, 1).Expect("SO_REUSEADDR");
+        }
+
+        listener.Bind(Loopback.AnyPort).Expect($"bind({Loopback.Family.Print(Loopback.Address)}:0)");
+        listener.Listen(backlog).Expect("listen()");
+    });
+
+    /// <summary>A UDP socket bound to the loopback address at a port the OS picked.</summary>
+    public static LayerSocket UdpBound() =>
+        SetUp(Udp(), socket => socket.Bind(Loopback.AnyPort).Expect($"bind({Loopback.Family.Print(Loopback.Address)}:0) of a UDP socket"));
+
+    /// <summary>Runs <paramref name="setup"/> on a new socket and hands it back; a setup that throws closes it first.</summary>
+    public static LayerSocket SetUp(LayerSocket socket, Action<LayerSocket> setup)
+    {
+        try
+        {
+            setup(socket);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>select() over sockets of one layer for readability (Socket.Select at the .NET layers, which have no
+    /// Task-based form of it): the value it returned (how many fired) and which fired.</summary>
+    public static (SysResult Result, bool[] Fired) SelectReadable(IReadOnlyList<LayerSocket> sockets, int limitMs)
+    {
+        if (sockets.All(s => s is RawLayerSocket))
+        {
+            return Select.Over([.. sockets.Cast<RawLayerSocket>().Select(s => s.Raw)], SelectSet.Read, limitMs);
+        }
+
+        var managed = sockets.Cast<DotnetSocket>().Select(s => s.Socket).ToList();
+        var readable = new List<Socket>(managed);
+        var result = Managed.Managed.Call(() =>
+        {
+            Socket.Select(readable, null, null, TimeSpan.FromMilliseconds(limitMs));
+            return readable.Count;
+        });
+        return (result, [.. managed.Select(readable.Contains)]);
+    }
+
+    /// <summary>Whether select() puts the socket in its exception set within the limit (urgent data): select()'s
+    /// exceptfds, Socket.Select's error list.</summary>
+    public static bool SelectExcept(LayerSocket socket, int limitMs)
+    {
+        if (socket is RawLayerSocket raw)
+        {
+            return Select.Fired(raw.Raw, SelectSet.Except, limitMs);
+        }
+
+        var errors = new List<Socket> { ((DotnetSocket)socket).Socket };
+        Socket.Select(null, null, errors, TimeSpan.FromMilliseconds(limitMs));
+        return errors.Count == 1;
+    }
+
+    /// <summary>One line per layer: the socket implementation a layer's calls go through.</summary>
+    private static LayerSocket Open(AddressFamily family, SocketType type)
+    {
+        var protocol = type == SocketType.Stream ? ProtocolType.Tcp : ProtocolType.Udp;
+        return Layer.Name switch
+        {
+            "raw" => new RawLayerSocket(type == SocketType.Stream ? RawSocket.Tcp(family) : RawSocket.Udp(family)),
+            "dotnet" => new DotnetSocket(new Socket(family, type, protocol)),
+            "dotnet-async" => new DotnetAsyncSocket(new Socket(family, type, protocol)),
+            var other => throw new InvalidOperationException($"no socket implementation for layer '{other}': add one to Sockets.Open"),
+        };
+    }
+}
+
+/// <summary>A connected TCP pair on loopback in the running claim's layer and family: the client that connected and
+/// the server socket the listener accepted; the listener is closed once the connection is accepted unless kept.</summary>
+public sealed class Connection : IDisposable
+{
+    private Connection(LayerSocket client, LayerSocket server, LayerSocket? listener)
+    {
+        Client = client;
+        Server = server;
+        Listener = listener;
+    }
+
+    public LayerSocket Client { get; }
+    public LayerSocket Server { get; }
+    public LayerSocket? Listener { get; }
+
+    public static Connection Open(bool keepListener = false, bool reuseAddress = false)
+    {
+        var listener = Sockets.Listener(reuseAddress: reuseAddress);
+        LayerSocket? client = null;
+        try
+        {
+            client = Sockets.Tcp();
+            client.Connect(listener.LocalEndPoint).Expect("connect() to the loopback listener");
+            var (accepted, server, _) = listener.Accept();
+            accepted.Expect("accept()");
+            if (!keepListener)
+            {
+                listener.Dispose();
+            }
+
+            return new Connection(client, server!, keepListener ? listener : null);
+        }
+        catch
+        {
+            client?.Dispose();
+            listener.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        Client.Dispose();
+        Server.Dispose();
+        Listener?.Dispose();
+    }
+}
