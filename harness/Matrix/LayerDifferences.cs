@@ -16,17 +16,29 @@ public static class LayerDifferences
         var differing = dotnet
             .Where(d => d.Verdict != Verdict.Unsupported)
             .Select(d => (Net: d, Os: os.GetValueOrDefault(ClaimRows.Key(d.Id, d.Family))))
-            .Where(p => p.Os is not null && (p.Os.Verdict != p.Net.Verdict || !p.Os.Observed.OrderBy(o => o.Key).SequenceEqual(p.Net.Observed.OrderBy(o => o.Key))))
+            .Where(p => p.Os is not null && (p.Os.Verdict != p.Net.Verdict || Changed(p.Os, p.Net).Count > 0))
             .OrderBy(p => catalogue.Order.GetValueOrDefault(ClaimRows.Key(p.Net.Id, p.Net.Family), int.MaxValue))
             .ToList();
         md.AppendLine($"On `{file.Platform.Id}` ({file.Platform.Distro ?? file.Platform.Os}, {file.Platform.Runtime}), "
             + $"{differing.Count} of {dotnet.Count(d => d.Verdict != Verdict.Unsupported)} rows with a scenario through {layer.Title} show something else than the OS's calls:").AppendLine();
         md.AppendLine($"| row | the OS's calls | {layer.Title} | why |").AppendLine("|---|---|---|---|");
-        foreach (var (net, raw) in differing)
+        foreach (var (net, osResult) in differing)
         {
-            var changed = net.Observed.Keys.Union(raw!.Observed.Keys).Where(k => net.Observed.GetValueOrDefault(k) != raw.Observed.GetValueOrDefault(k)).ToList();
+            var raw = osResult!;
+            var changed = Changed(raw, net);
             string Values(ClaimResult r) => string.Join(", ", changed.Select(k => $"`{k}={r.Observed.GetValueOrDefault(k) ?? "(none)"}`"));
             md.AppendLine($"| `{ClaimRows.Key(net.Id, net.Family)}` | {Values(raw)} | {Values(net)} | {MarkdownRenderer.Escape(Why(net, layer))} |");
+        }
+
+        var unobserved = dotnet.Where(d => d.Unobserved is { Count: > 0 } && d.Family is null or "ipv4")
+            .SelectMany(d => d.Unobserved!.Select(u => (Row: d.Id, Key: u.Key, Reason: u.Value))).ToList();
+        if (unobserved.Count > 0)
+        {
+            md.AppendLine().AppendLine($"{layer.Title} cannot observe {unobserved.Count} key(s), left out of their cells:").AppendLine();
+            foreach (var (row, key, reason) in unobserved)
+            {
+                md.AppendLine($"- `{row}` `{key}`: {MarkdownRenderer.Escape(reason)}");
+            }
         }
 
         var unsupported = dotnet.Where(d => d.Verdict == Verdict.Unsupported && d.Family is null or "ipv4").ToList();
@@ -41,6 +53,11 @@ public static class LayerDifferences
 
         return md.ToString();
     }
+
+    /// <summary>The keys whose values differ, leaving out those the layer cannot observe (listed apart).</summary>
+    private static List<string> Changed(ClaimResult raw, ClaimResult net) =>
+        [.. net.Observed.Keys.Union(raw.Observed.Keys)
+            .Where(k => net.Unobserved?.ContainsKey(k) != true && net.Observed.GetValueOrDefault(k) != raw.Observed.GetValueOrDefault(k))];
 
     /// <summary>The layer's own expectation entry; where the layer does what the FAQ says and the OS does not, that.</summary>
     private static string Why(ClaimResult net, Layer layer) =>

@@ -29,26 +29,29 @@ public static class WineRunner
                 await Wine(["wineboot", "--init"], prefix, work.FullName, "wineboot", limit);
             }
 
-            var crashed = new List<string>();
+            var crashes = new List<(string Row, string Why)>();
             var run = Guid.NewGuid().ToString("N"); // the claim executables of this run merge into one file
-            foreach (var (_, suite) in ClaimProjects.In(Repository.Root()))
+            foreach (var project in ClaimProjects.Declared(Repository.Root()))
             {
-                var result = await Wine([Path.Combine(payload, $"{suite}.exe"), "--filter", "TestCategory=Claim", "--no-progress"], prefix, work.FullName, run, limit);
-                // The test platform exits 2 when a test failed (Wine differs from the FAQ); anything else is a crash.
-                var ok = result.Exit is 0 or 2 && !result.Output.Contains("Fatal error", StringComparison.Ordinal);
-                var why = result.TimedOut ? $"timed out after {limit.TotalMinutes:0.#} min"
-                    : string.Join(" / ", result.Output.Split('\n').Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)).Take(3));
-                progress($"{suite} under Wine: exit {result.Exit?.ToString() ?? "none"}{(ok ? "" : $", crashed: {why}")}");
-                if (!ok)
-                {
-                    crashed.Add(suite);
-                }
+                crashes.AddRange(await RunProject(project, payload, prefix, work.FullName, run, limit, progress));
             }
 
             var written = Directory.GetFiles(work.FullName, "wine-*.json").FirstOrDefault()
                 ?? throw new InvalidOperationException("the claim executables wrote no results file under Wine");
             var results = ResultsFile.Load(written) with { Lane = Lane };
-            var failure = crashed.Count == 0 ? null : $"crashed under Wine: {string.Join(", ", crashed)}";
+            // A cell whose test process crashed under Wine, alone, is Wine's failing, not an answer to the claim: it is
+            // inconclusive with the crash's message (a Windows runner observes it), never a hole.
+            results = results with
+            {
+                Claims = [.. results.Claims.Concat(crashes.Select(c => CrashCell(c.Row, c.Why)))
+                    .OrderBy(c => Catalogue.Default.Order.GetValueOrDefault(c.Row, int.MaxValue))],
+            };
+            foreach (var (row, why) in crashes)
+            {
+                progress($"{row}: its test process crashes under Wine even alone, so it is inconclusive here ({why})");
+            }
+
+            string? failure = null;
             progress(Columns.Columns.Summary(results));
             return new ColumnOutcome(Lane, results.Platform.Id, results, null, failure);
         }
@@ -66,6 +69,80 @@ public static class WineRunner
         {
             work.Delete(recursive: true);
         }
+    }
+
+    /// <summary>Runs a claim project's executable under Wine. A crash takes the rest of the test process with it (Wine
+    /// completes a failed overlapped receive twice, and .NET's I/O completion callback throws on the thread pool), so
+    /// the rows it never reached run again, each layer's in a process of its own, and where a layer's process crashes
+    /// again, one row per process: the rows that crash alone are returned, each with the crash's message.</summary>
+    private static async Task<List<(string Row, string Why)>> RunProject(ClaimProject project, string payload, string prefix, string resultsDir, string run, TimeSpan limit, Action<string> progress)
+    {
+        var exe = Path.Combine(payload, $"{project.Assembly}.exe");
+        async Task<string?> Once(IReadOnlyList<string>? rows, string what)
+        {
+            var filter = rows is null ? "TestCategory=Claim" : new Workers.Worker(project, rows).Filter();
+            var result = await Wine([exe, "--filter", filter, "--no-progress"], prefix, resultsDir, run, limit);
+            var crash = Crash(result, limit);
+            progress($"{project.Assembly} under Wine{what}: exit {result.Exit?.ToString() ?? "none"}{(crash is null ? "" : $", crashed: {crash}")}");
+            return crash;
+        }
+
+        var crashes = new List<(string Row, string Why)>();
+        if (await Once(null, "") is null)
+        {
+            return crashes;
+        }
+
+        foreach (var layer in MissingRows(resultsDir, project).GroupBy(r => Layers.Of(r.Layer)))
+        {
+            if (await Once([.. layer.Select(r => r.Key)], $", the {layer.Count()} {layer.Key.Name} row(s) a crash left") is null)
+            {
+                continue;
+            }
+
+            foreach (var (key, _) in MissingRows(resultsDir, project).Where(r => Layers.Of(r.Layer) == layer.Key))
+            {
+                if (await Once([key], $", {key} alone") is { } why)
+                {
+                    crashes.Add((key, why));
+                }
+            }
+        }
+
+        return crashes;
+    }
+
+    private static ClaimResult CrashCell(string row, string why)
+    {
+        var (claim, family, layer) = ClaimRows.Cells(Catalogue.Default).Select(c => (c.Row.Claim, c.Row.Family, c.Layer))
+            .First(c => ClaimRows.Key(c.Claim.Id, c.Family, c.Layer) == row);
+        return new ClaimResult { Id = claim.Id, Faq = claim.Faq, Family = family, Layer = layer, Verdict = Verdict.Inconclusive, Observed = [],
+            Note = $"Wine cannot observe this cell: the test process crashes under Wine when it runs ({why}); a Windows runner observes it" };
+    }
+
+    /// <summary>Why a test process under Wine did not end as a test process ends, or null: the test platform exits 0,
+    /// or 2 when a test failed (Wine differs from the FAQ); an unhandled exception or a fatal error is a crash even
+    /// when Wine's own exit code hides it.</summary>
+    private static string? Crash(ProgramResult result, TimeSpan limit)
+    {
+        if (result.TimedOut)
+        {
+            return $"timed out after {limit.TotalMinutes:0.#} min";
+        }
+
+        var lines = result.Output.Split('\n').Select(l => l.Trim()).ToList();
+        var fatal = lines.FirstOrDefault(l => l.StartsWith("Unhandled exception.", StringComparison.Ordinal) || l.Contains("Fatal error", StringComparison.Ordinal));
+        return fatal is not null ? fatal
+            : result.Exit is 0 or 2 ? null
+            : string.Join(" / ", lines.Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)).Take(3));
+    }
+
+    /// <summary>The rows of <paramref name="project"/> the results file written so far lacks, with their layers.</summary>
+    private static List<(string Key, string? Layer)> MissingRows(string resultsDir, ClaimProject project)
+    {
+        var written = Directory.GetFiles(resultsDir, "wine-*.json").FirstOrDefault() is { } file ? ResultsFile.Load(file).Claims.Select(c => c.Row).ToHashSet() : [];
+        return [.. ClaimRows.Cells(Catalogue.Default).Where(c => project.Holds(c.Row.Claim))
+            .Select(c => (Key: ClaimRows.Key(c.Row.Claim.Id, c.Row.Family, c.Layer), c.Layer)).Where(r => !written.Contains(r.Key))];
     }
 
     private static Task<ProgramResult> Wine(string[] args, string prefix, string resultsDir, string run, TimeSpan limit) =>

@@ -122,7 +122,9 @@ public sealed class ExpectationTable
     private static (Dictionary<string, string> Expected, Expectation? Documented) Combine(
         CatalogueEntry claim, Expectation? os, Expectation? runtime, List<RuntimeTable> runtimes)
     {
-        var merged = Verdicts.Merge(Verdicts.Merge(claim.Expected, os?.Observed ?? []), runtime?.Observed ?? []);
+        // Only the claim's keys: a judgement of a layer that cannot observe some key passes the claim without it.
+        var merged = Verdicts.Merge(Verdicts.Merge(claim.Expected, os?.Observed ?? []), runtime?.Observed ?? [])
+            .Where(e => claim.Expected.ContainsKey(e.Key)).ToDictionary();
         var (expected, used) = Rename(merged, [.. runtimes.SelectMany(r => r.Renames)]);
         return (expected, (os, runtime, used.Count) == (null, null, 0) ? null : Compose(claim.Id, os, runtime, used));
     }

@@ -35,8 +35,6 @@ public static class Managed
     /// <summary>A Socket of the family of the claim running now (see <see cref="IpFamily.Current"/>).</summary>
     public static Socket Tcp() => new(Loopback.Family.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
 
-    public static Socket Udp() => new(Loopback.Family.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-
     /// <summary>A Socket listening on the loopback address of the claim's family, at a port the OS picked.</summary>
     public static Socket Listener(int backlog = 16)
     {
@@ -57,7 +55,7 @@ public static class Managed
     /// <summary>A UDP Socket bound to the loopback address of the claim's family, at a port the OS picked.</summary>
     public static Socket UdpBound()
     {
-        var socket = Udp();
+        var socket = new Socket(Loopback.Family.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         try
         {
             socket.Bind(Loopback.AnyPort);
@@ -77,12 +75,6 @@ public static class Managed
     public static bool ConnectSettled(Socket socket, int limitMs) =>
         socket.Poll(TimeSpan.FromMilliseconds(limitMs), SelectMode.SelectWrite) || socket.Poll(TimeSpan.Zero, SelectMode.SelectError);
 
-    /// <summary>The abortive close of FAQ 2.1 and 4.6: LingerState {true, 0}, then Close, sends an RST.</summary>
-    public static void CloseWithRst(Socket peer)
-    {
-        peer.LingerState = new LingerOption(true, 0);
-        peer.Close();
-    }
 
     /// <summary>The error the socket has pending (SocketOptionName.Error, which the runtime reports as a
     /// SocketError), by its POSIX name, or null. Reading it clears it, as reading SO_ERROR does.</summary>

@@ -8,24 +8,6 @@ namespace Conformance.Fixtures.Peers;
 /// passive FIN (so its ACK is sent and it is in TIME_WAIT) it closes its descriptor.</summary>
 public static class TimeWait
 {
-    /// <summary>Connects through <paramref name="listener"/> and makes the server side (the accepted socket)
-    /// the active closer, so TIME_WAIT holds the listener's port. Returns that port.</summary>
-    public static int OnServerSide(RawSocket listener)
-    {
-        using var pair = TcpPair.ConnectTo(listener);
-        ActiveClose(active: pair.Server, passive: pair.Client);
-        return listener.Port;
-    }
-
-    /// <summary>As <see cref="OnServerSide"/> with the client as the active closer: TIME_WAIT is on the client's port.</summary>
-    public static int OnClientSide(RawSocket listener)
-    {
-        using var pair = TcpPair.ConnectTo(listener);
-        var clientPort = pair.Client.Port;
-        ActiveClose(active: pair.Client, passive: pair.Server);
-        return clientPort;
-    }
-
     /// <summary>As <see cref="ActiveClose(RawSocket, RawSocket)"/> for a connection of any layer.</summary>
     public static void ActiveClose(LayerSocket active, LayerSocket passive)
     {

@@ -64,6 +64,21 @@ public sealed class VerdictTests
         Assert.That(judgement.Note, Does.Contain("catalogue lists [write#1, write#2]"));
     }
 
+    /// <summary>A key the layer cannot observe (Socket.Close returns nothing) is left out, with its reason: the cell is
+    /// judged on the other keys, and an entry that names the left-out key still documents the rest.</summary>
+    [Test]
+    public void AKeyTheLayerCannotObserveIsLeftOutOfTheJudgement() => Assert.Multiple(() =>
+    {
+        var unobserved = new Dictionary<string, string> { ["write#2"] = "not visible here" };
+        var partial = new Dictionary<string, string> { ["write#1"] = "1" };
+        Assert.That(Verdicts.Judge(Claim, partial, Linux61, Table(), unobserved: unobserved).Verdict, Is.EqualTo(Verdict.Holds));
+        Assert.That(Verdicts.Judge(Claim, partial, Linux61, Table()).Verdict, Is.EqualTo(Verdict.Error), "without the reason a missing key is the scenario's error");
+
+        var entry = Documented("ECONNRESET") with { Observed = new() { ["write#1"] = "0", ["write#2"] = "ECONNRESET" } };
+        var zero = new Dictionary<string, string> { ["write#1"] = "0" };
+        Assert.That(Verdicts.Judge(Claim, zero, Linux61, Table(entry), unobserved: unobserved).Documented, Is.EqualTo(entry));
+    });
+
     private static readonly ErrorRename EpipeAsShutdown = new()
     {
         From = "EPIPE",

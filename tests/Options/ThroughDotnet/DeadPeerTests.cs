@@ -6,7 +6,7 @@ using Conformance.Fixtures.Peers;
 
 namespace Conformance.Options.ThroughDotnet;
 
-/// <summary>FAQ 2.8 through System.Net.Sockets: KeepAlive, with TcpKeepAliveTime, TcpKeepAliveInterval and
+/// <summary>A body of its own until the network lab makes layer sockets (it makes raw ones in each host). FAQ 2.8 through System.Net.Sockets: KeepAlive, with TcpKeepAliveTime, TcpKeepAliveInterval and
 /// TcpKeepAliveRetryCount, finds a peer that vanished without a word. The scenario's own two IPv4 hosts
 /// (namespaces joined by a veth pair) let B's cable be pulled.</summary>
 public sealed class DeadPeerTests : ClaimTest

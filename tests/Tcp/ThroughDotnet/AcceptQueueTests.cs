@@ -6,8 +6,8 @@ using Conformance.Fixtures.Peers;
 
 namespace Conformance.Tcp.ThroughDotnet;
 
-/// <summary>FAQ 2.10 and 2.16 through System.Net.Sockets: what waits in a listener's queue, and what Accept makes
-/// of a queued connection that was reset.</summary>
+/// <summary>FAQ 2.16 through System.Net.Sockets: what waits in a listener's queue. A body of its own until the layer
+/// socket reads a connect's outcome the way Winsock reports a failed one (only in select()'s error set).</summary>
 public sealed class AcceptQueueTests : ClaimTest
 {
     private static bool SelectSaysReadable(Socket listener, int limitMs)

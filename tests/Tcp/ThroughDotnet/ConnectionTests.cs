@@ -8,7 +8,8 @@ using Conformance.Fixtures.Peers;
 
 namespace Conformance.Tcp.ThroughDotnet;
 
-/// <summary>FAQ 2.4, 3.3, 3.5-3.7, 4.4, 4.8, 4.9 through System.Net.Sockets: binding, connecting and accepting.</summary>
+/// <summary>FAQ 3.5-3.7 through System.Net.Sockets: connects left in progress. Bodies of their own until the layer
+/// socket reads a connect's outcome the way Winsock reports a failed one (only in select()'s error set).</summary>
 public sealed class ConnectionTests : ClaimTest
 {
     /// <summary>Non-blocking, Socket.Connect throws what the runtime makes of EINPROGRESS; SO_ERROR is read as

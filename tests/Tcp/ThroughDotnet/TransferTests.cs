@@ -6,8 +6,8 @@ using Conformance.Fixtures.Peers;
 
 namespace Conformance.Tcp.ThroughDotnet;
 
-/// <summary>FAQ 1.5, 2.9, 2.11, 2.13, 2.18, 2.23 through System.Net.Sockets: short transfers, delivery, non-blocking
-/// reads, select, peeking and urgent data.</summary>
+/// <summary>FAQ 2.18 through System.Net.Sockets: a body of its own because the APIs differ, Socket has no read() and
+/// write(), and NetworkStream stands for them.</summary>
 public sealed class TransferTests : ClaimTest
 {
     /// <summary>Socket has no read() and write(): NetworkStream's Read and Write stand for them, Receive and Send for

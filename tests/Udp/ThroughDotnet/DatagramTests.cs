@@ -7,7 +7,8 @@ using Conformance.Fixtures.Peers;
 
 namespace Conformance.Udp.ThroughDotnet;
 
-/// <summary>FAQ 1.4, 5.2-5.4, 5.8, 5.9 through System.Net.Sockets: datagram Sockets, connected and not.</summary>
+/// <summary>FAQ 5.3 and 5.4 through System.Net.Sockets: ICMP errors on datagram Sockets, connected and not. Bodies of
+/// their own until the error read without waiting has a form at the Task-based layer.</summary>
 public sealed class DatagramTests : ClaimTest
 {
     private static IPEndPoint At(Socket socket) => Managed.Local(socket);

@@ -7,7 +7,7 @@ using Conformance.Fixtures.Peers;
 
 namespace Conformance.Udp.ThroughDotnet;
 
-/// <summary>FAQ 4.11 and 4.12 through System.Net.Sockets: who receives a datagram sent to many, by how the
+/// <summary>A body of its own until the network lab makes layer sockets. FAQ 4.11 and 4.12 through System.Net.Sockets: who receives a datagram sent to many, by how the
 /// receiving Socket is bound. Both are IPv4 by nature.</summary>
 public sealed class GroupDeliveryTests : ClaimTest
 {

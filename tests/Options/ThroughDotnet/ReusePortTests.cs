@@ -7,9 +7,9 @@ using Conformance.Fixtures.Peers;
 
 namespace Conformance.Options.ThroughDotnet;
 
-/// <summary>FAQ 2.8, 2.11, 2.16, 4.1, 4.5-4.7, 4.11, 5.9 through System.Net.Sockets: the options as Socket names
-/// them (ReuseAddress, LingerState, NoDelay, KeepAlive and TcpKeepAliveTime, ReceiveBufferSize, DualMode).</summary>
-public sealed class OptionTests : ClaimTest
+/// <summary>FAQ 4.11 through System.Net.Sockets: a body of its own because the APIs differ, Socket has no SO_REUSEPORT
+/// and on Unix its ReuseAddress option is the one that sets it.</summary>
+public sealed class ReusePortTests : ClaimTest
 {
     private static Socket WithReuseAddress(Socket socket)
     {
