@@ -82,11 +82,13 @@ public static class Sockets
         return errors.Count == 1;
     }
 
+    private static LayerSocket Open(AddressFamily family, SocketType type) => Open(Layer, family, type);
+
     /// <summary>One line per layer: the socket implementation a layer's calls go through.</summary>
-    private static LayerSocket Open(AddressFamily family, SocketType type)
+    public static LayerSocket Open(Layer layer, AddressFamily family, SocketType type)
     {
         var protocol = type == SocketType.Stream ? ProtocolType.Tcp : ProtocolType.Udp;
-        return Layer.Name switch
+        return layer.Name switch
         {
             "raw" => new RawLayerSocket(type == SocketType.Stream ? RawSocket.Tcp(family) : RawSocket.Udp(family)),
             "dotnet" => new DotnetSocket(new Socket(family, type, protocol)),
