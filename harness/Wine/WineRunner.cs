@@ -39,16 +39,17 @@ public static class WineRunner
             var written = Directory.GetFiles(work.FullName, "wine-*.json").FirstOrDefault()
                 ?? throw new InvalidOperationException("the claim executables wrote no results file under Wine");
             var results = ResultsFile.Load(written) with { Lane = Lane };
-            // A cell whose test process crashed under Wine, alone, is Wine's failing, not an answer to the claim: it is
+            // A cell whose test process crashed under Wine is Wine's failing, not an answer to the claim: it is
             // inconclusive with the crash's message (a Windows runner observes it), never a hole.
+            var crashed = crashes.Select(c => c.Row).ToHashSet();
             results = results with
             {
-                Claims = [.. results.Claims.Concat(crashes.Select(c => CrashCell(c.Row, c.Why)))
+                Claims = [.. results.Claims.Where(c => !crashed.Contains(c.Row)).Concat(crashes.Select(c => CrashCell(c.Row)))
                     .OrderBy(c => Catalogue.Default.Order.GetValueOrDefault(c.Row, int.MaxValue))],
             };
-            foreach (var (row, why) in crashes)
+            if (crashes.Count > 0)
             {
-                progress($"{row}: its test process crashes under Wine even alone, so it is inconclusive here ({why})");
+                progress($"{crashes.Count} cell(s) inconclusive: their test process crashed under Wine");
             }
 
             string? failure = null;
@@ -71,53 +72,38 @@ public static class WineRunner
         }
     }
 
-    /// <summary>Runs a claim project's executable under Wine. A crash takes the rest of the test process with it (Wine
-    /// completes a failed overlapped receive twice, and .NET's I/O completion callback throws on the thread pool), so
-    /// the rows it never reached run again, each layer's in a process of its own, and where a layer's process crashes
-    /// again, one row per process: the rows that crash alone are returned, each with the crash's message.</summary>
+    /// <summary>Runs a claim project's executable under Wine, one process per layer. A crash takes the rest of its
+    /// process with it, at a point that varies (Wine completes a failed overlapped send or receive twice, and .NET's
+    /// I/O completion callback throws on the thread pool whenever that second completion comes), so a layer whose
+    /// process crashed has every cell inconclusive with the crash's message, whatever it recorded before: the column
+    /// is the same from run to run. Returns the rows of the layers that crashed.</summary>
     private static async Task<List<(string Row, string Why)>> RunProject(ClaimProject project, string payload, string prefix, string resultsDir, string run, TimeSpan limit, Action<string> progress)
     {
         var exe = Path.Combine(payload, $"{project.Assembly}.exe");
-        async Task<string?> Once(IReadOnlyList<string>? rows, string what)
-        {
-            var filter = rows is null ? "TestCategory=Claim" : new Workers.Worker(project, rows).Filter();
-            var result = await Wine([exe, "--filter", filter, "--no-progress"], prefix, resultsDir, run, limit);
-            var crash = Crash(result, limit);
-            progress($"{project.Assembly} under Wine{what}: exit {result.Exit?.ToString() ?? "none"}{(crash is null ? "" : $", crashed: {crash}")}");
-            return crash;
-        }
-
         var crashes = new List<(string Row, string Why)>();
-        if (await Once(null, "") is null)
+        foreach (var layer in ClaimRows.Cells(Catalogue.Default).Where(c => project.Holds(c.Row.Claim)).GroupBy(c => Layers.Of(c.Layer)))
         {
-            return crashes;
-        }
-
-        foreach (var layer in MissingRows(resultsDir, project).GroupBy(r => Layers.Of(r.Layer)))
-        {
-            if (await Once([.. layer.Select(r => r.Key)], $", the {layer.Count()} {layer.Key.Name} row(s) a crash left") is null)
+            var rows = layer.Select(c => ClaimRows.Key(c.Row.Claim.Id, c.Row.Family, c.Layer)).ToList();
+            var result = await Wine([exe, "--filter", new Workers.Worker(project, rows).Filter(), "--no-progress"], prefix, resultsDir, run, limit);
+            var crash = Crash(result, limit);
+            progress($"{project.Assembly} under Wine, layer {layer.Key.Name}: exit {result.Exit?.ToString() ?? "none"}{(crash is null ? "" : $", crashed: {crash}")}");
+            if (crash is not null)
             {
-                continue;
-            }
-
-            foreach (var (key, _) in MissingRows(resultsDir, project).Where(r => Layers.Of(r.Layer) == layer.Key))
-            {
-                if (await Once([key], $", {key} alone") is { } why)
-                {
-                    crashes.Add((key, why));
-                }
+                crashes.AddRange(rows.Select(r => (r, crash)));
             }
         }
 
         return crashes;
     }
 
-    private static ClaimResult CrashCell(string row, string why)
+    private static ClaimResult CrashCell(string row)
     {
         var (claim, family, layer) = ClaimRows.Cells(Catalogue.Default).Select(c => (c.Row.Claim, c.Row.Family, c.Layer))
             .First(c => ClaimRows.Key(c.Claim.Id, c.Family, c.Layer) == row);
         return new ClaimResult { Id = claim.Id, Faq = claim.Faq, Family = family, Layer = layer, Verdict = Verdict.Inconclusive, Observed = [],
-            Note = $"Wine cannot observe this cell: the test process crashes under Wine when it runs ({why}); a Windows runner observes it" };
+            // The same words every run: which exception the second completion meets varies (the progress line shows it).
+            Note = "Wine cannot observe this cell: the test process of its claim group and layer crashes under Wine (an unhandled exception "
+                + "in .NET's I/O completion callback, as Wine completes a failed overlapped operation twice); a Windows runner observes it" };
     }
 
     /// <summary>Why a test process under Wine did not end as a test process ends, or null: the test platform exits 0,
@@ -135,14 +121,6 @@ public static class WineRunner
         return fatal is not null ? fatal
             : result.Exit is 0 or 2 ? null
             : string.Join(" / ", lines.Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)).Take(3));
-    }
-
-    /// <summary>The rows of <paramref name="project"/> the results file written so far lacks, with their layers.</summary>
-    private static List<(string Key, string? Layer)> MissingRows(string resultsDir, ClaimProject project)
-    {
-        var written = Directory.GetFiles(resultsDir, "wine-*.json").FirstOrDefault() is { } file ? ResultsFile.Load(file).Claims.Select(c => c.Row).ToHashSet() : [];
-        return [.. ClaimRows.Cells(Catalogue.Default).Where(c => project.Holds(c.Row.Claim))
-            .Select(c => (Key: ClaimRows.Key(c.Row.Claim.Id, c.Row.Family, c.Layer), c.Layer)).Where(r => !written.Contains(r.Key))];
     }
 
     private static Task<ProgramResult> Wine(string[] args, string prefix, string resultsDir, string run, TimeSpan limit) =>
