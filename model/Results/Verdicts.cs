@@ -13,6 +13,12 @@ public static class Verdicts
     {
         if (unobserved is { Count: > 0 })
         {
+            if (claim.Expected.Keys.All(unobserved.ContainsKey))
+            {
+                // Nothing left to judge: the layer cannot ask the claim at all, which is not the claim holding.
+                return new(Verdict.Unsupported, null, string.Join("; ", unobserved.Values.Distinct()));
+            }
+
             claim = claim with { Expected = claim.Expected.Where(e => !unobserved.ContainsKey(e.Key)).ToDictionary() };
         }
 

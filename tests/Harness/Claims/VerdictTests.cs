@@ -77,6 +77,10 @@ public sealed class VerdictTests
         var entry = Documented("ECONNRESET") with { Observed = new() { ["write#1"] = "0", ["write#2"] = "ECONNRESET" } };
         var zero = new Dictionary<string, string> { ["write#1"] = "0" };
         Assert.That(Verdicts.Judge(Claim, zero, Linux61, Table(entry), unobserved: unobserved).Documented, Is.EqualTo(entry));
+
+        var nothing = new Dictionary<string, string> { ["write#1"] = "r1", ["write#2"] = "r2" };
+        Assert.That(Verdicts.Judge(Claim, new Dictionary<string, string>(), Linux61, Table(), unobserved: nothing).Verdict, Is.EqualTo(Verdict.Unsupported),
+            "a cell with every key left out is not a cell that holds");
     });
 
     private static readonly ErrorRename EpipeAsShutdown = new()

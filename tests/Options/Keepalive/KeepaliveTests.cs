@@ -32,7 +32,10 @@ public sealed class KeepaliveTests : ClaimTest
         Observe("other-socket", after.Ok && before.Ok && after.Value == before.Value ? "unchanged" : $"changed to {after}");
     }
 
-    [Claim("opt.keepalive-dead-peer", Layer = "raw")]
+    /// <summary>The lab's hosts are network namespaces the scenario creates; its sockets are the layer's, made inside
+    /// them. The idle time, interval and count are TCP_KEEPIDLE, TCP_KEEPINTVL and TCP_KEEPCNT (TcpKeepAliveTime,
+    /// TcpKeepAliveInterval and TcpKeepAliveRetryCount as System.Net.Sockets names them).</summary>
+    [Claim("opt.keepalive-dead-peer")]
     public void KeepaliveDetectsAPeerThatSilentlyVanished()
     {
         if (NetworkLab.Unavailable() is { } why)
@@ -42,17 +45,17 @@ public sealed class KeepaliveTests : ClaimTest
 
         // One pair of hosts, two idle connections from A to B, one of them probing; then B's cable is pulled.
         using var lab = NetworkLab.Create();
-        using var listener = lab.InB(() => RawSocket.Tcp());
+        using var listener = lab.InB(() => Sockets.Tcp(AddressFamily.InterNetwork));
         listener.Bind(new IPEndPoint(NetworkLab.AddressB, 0)).Expect("bind() on host B");
         listener.Listen(4).Expect("listen() on host B");
-        using var probing = lab.InA(() => RawSocket.Tcp());
-        using var silent = lab.InA(() => RawSocket.Tcp());
+        using var probing = lab.InA(() => Sockets.Tcp(AddressFamily.InterNetwork));
+        using var silent = lab.InA(() => Sockets.Tcp(AddressFamily.InterNetwork));
 
         // The fastest probing the options allow: idle 1 s, then one probe, given up on after 1 s.
-        probing.SetInt(Sys.C.SOL_SOCKET, Sys.C.SO_KEEPALIVE, 1).Expect("setsockopt(SO_KEEPALIVE)");
-        probing.SetInt(Sys.C.IPPROTO_TCP, Sys.C.TCP_KEEPIDLE!.Value, 1).Expect("setsockopt(TCP_KEEPIDLE 1)");
-        probing.SetInt(Sys.C.IPPROTO_TCP, Sys.C.TCP_KEEPINTVL!.Value, 1).Expect("setsockopt(TCP_KEEPINTVL 1)");
-        probing.SetInt(Sys.C.IPPROTO_TCP, Sys.C.TCP_KEEPCNT!.Value, 1).Expect("setsockopt(TCP_KEEPCNT 1)");
+        probing.SetOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, 1).Expect("setsockopt(SO_KEEPALIVE)");
+        probing.SetOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 1).Expect("setsockopt(TCP_KEEPIDLE 1)");
+        probing.SetOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveInterval, 1).Expect("setsockopt(TCP_KEEPINTVL 1)");
+        probing.SetOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveRetryCount, 1).Expect("setsockopt(TCP_KEEPCNT 1)");
         probing.Connect(listener.LocalEndPoint).Expect("connect() of the probing connection");
         silent.Connect(listener.LocalEndPoint).Expect("connect() of the silent connection");
         lab.DisconnectB();
@@ -64,9 +67,10 @@ public sealed class KeepaliveTests : ClaimTest
         Observe("without-keepalive", EndOf(silent, (int)Math.Max(0, keepaliveTook + 250 - (Environment.TickCount64 - started))));
     }
 
-    /// <summary>The error that ends an idle connection within the bound, or "none".</summary>
-    private static string EndOf(RawSocket connection, int limitMs) =>
+    /// <summary>The error that ends an idle connection within the bound, or "none": the pending error, else what a
+    /// read of the (readable, so not waiting) connection answers.</summary>
+    private static string EndOf(LayerSocket connection, int limitMs) =>
         Wait.Within(connection, Wait.Readable, limitMs) == 0 ? "none"
-        : connection.PendingError() is { Ok: false } error ? error.ToString()
-        : connection.Recv(16).ToString();
+        : connection.PendingError() is var error and not "0" ? error
+        : connection.Receive(new byte[16]).ToString();
 }

@@ -1,7 +1,9 @@
 using System.Net;
+using System.Net.Sockets;
 using Conformance.Fixtures.Claims;
 using Conformance.Fixtures.Native;
 using Conformance.Fixtures.Peers;
+using Conformance.Fixtures.SocketLayers;
 
 namespace Conformance.Udp.Broadcast;
 
@@ -11,7 +13,7 @@ public sealed class BroadcastTests : ClaimTest
 {
     private const int Port = 9; // inside the scenario's own namespaces no other program can hold it
 
-    [Claim("udp.broadcast-unicast-bind", Layer = "raw")]
+    [Claim("udp.broadcast-unicast-bind")]
     public void OnlyASocketBoundToTheWildcardSeesBroadcasts()
     {
         if (NetworkLab.Unavailable() is { } why)
@@ -20,22 +22,22 @@ public sealed class BroadcastTests : ClaimTest
         }
 
         using var lab = NetworkLab.Create();
-        using var sender = lab.InB(() => RawSocket.Udp());
-        sender.SetInt(Sys.C.SOL_SOCKET, Sys.C.SO_BROADCAST, 1).Expect("setsockopt(SO_BROADCAST)");
+        using var sender = lab.InB(() => Sockets.Udp(AddressFamily.InterNetwork));
+        sender.SetOption(SocketOptionLevel.Socket, SocketOptionName.Broadcast, 1).Expect("setsockopt(SO_BROADCAST)");
 
         Observe("unicast-bound", SeesBroadcast(lab, sender, NetworkLab.AddressA));
         Observe("any-bound", SeesBroadcast(lab, sender, IPAddress.Any));
     }
 
-    private static bool SeesBroadcast(NetworkLab lab, RawSocket sender, IPAddress bindTo)
+    private static bool SeesBroadcast(NetworkLab lab, LayerSocket sender, IPAddress bindTo)
     {
-        using var receiver = lab.InA(() => RawSocket.Udp());
+        using var receiver = lab.InA(() => Sockets.Udp(AddressFamily.InterNetwork));
         receiver.Bind(new IPEndPoint(bindTo, Port)).Expect($"bind({bindTo}:{Port})");
-        sender.SendTo("broadcast"u8, new IPEndPoint(NetworkLab.Broadcast, Port)).Expect("sendto() the broadcast address");
+        sender.SendTo("broadcast"u8.ToArray(), new IPEndPoint(NetworkLab.Broadcast, Port)).Expect("sendto() the broadcast address");
         // Expected not to arrive for the unicast-bound socket: a short bound; a unicast datagram sent after
         // it proves the path works, so a miss is not a lost packet.
         var seen = Wait.Within(receiver, Wait.Readable, 100) != 0;
-        sender.SendTo("unicast"u8, new IPEndPoint(NetworkLab.AddressA, Port)).Expect("sendto() host A");
+        sender.SendTo("unicast"u8.ToArray(), new IPEndPoint(NetworkLab.AddressA, Port)).Expect("sendto() host A");
         var first = Datagrams.Drain(receiver, expected: 1);
         if (!first.Any(d => d.AsSpan().SequenceEqual("unicast"u8)))
         {
