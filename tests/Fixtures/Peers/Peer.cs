@@ -1,6 +1,7 @@
 using Conformance.Fixtures.Claims;
 using Conformance.Fixtures.SocketLayers;
 using Conformance.Fixtures.Native;
+using Dotnet = Conformance.Fixtures.Managed.Managed;
 
 namespace Conformance.Fixtures.Peers;
 
@@ -75,7 +76,7 @@ public static class Peer
             case DotnetSocket managed:
                 managed.Socket.Blocking = false;
                 var chunk = new byte[65536];
-                while (Managed.Managed.Call(() => managed.Socket.Send(chunk)) is { Ok: true })
+                while (Dotnet.Call(() => managed.Socket.Send(chunk)) is { Ok: true })
                 {
                 }
 

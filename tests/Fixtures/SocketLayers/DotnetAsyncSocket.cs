@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
-using Conformance.Fixtures.Managed;
 using Conformance.Fixtures.Native;
 using Conformance.Fixtures.Peers;
+using Dotnet = Conformance.Fixtures.Managed.Managed;
 
 namespace Conformance.Fixtures.SocketLayers;
 
@@ -83,7 +83,7 @@ public sealed class DotnetAsyncSocket(Socket socket) : DotnetSocket(socket)
         using var bound = new CancellationTokenSource(BoundMs);
         try
         {
-            return Managed.Managed.Call(() => (long)operation(bound.Token).AsTask().GetAwaiter().GetResult());
+            return Dotnet.Call(() => (long)operation(bound.Token).AsTask().GetAwaiter().GetResult());
         }
         catch (OperationCanceledException) when (bound.IsCancellationRequested)
         {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Conformance.Fixtures.Managed;
 using Conformance.Fixtures.Native;
+using Dotnet = Conformance.Fixtures.Managed.Managed;
 
 namespace Conformance.Fixtures.SocketLayers;
 
@@ -16,16 +17,16 @@ public class DotnetSocket(Socket socket) : LayerSocket
 
     public override IPEndPoint LocalEndPoint => (IPEndPoint)Socket.LocalEndPoint!;
 
-    public override SysResult Bind(IPEndPoint at) => Managed.Managed.Call(() => Socket.Bind(at));
+    public override SysResult Bind(IPEndPoint at) => Dotnet.Call(() => Socket.Bind(at));
 
-    public override SysResult Listen(int backlog) => Managed.Managed.Call(() => Socket.Listen(backlog));
+    public override SysResult Listen(int backlog) => Dotnet.Call(() => Socket.Listen(backlog));
 
-    public override SysResult Connect(IPEndPoint to) => Managed.Managed.Call(() => Socket.Connect(to));
+    public override SysResult Connect(IPEndPoint to) => Dotnet.Call(() => Socket.Connect(to));
 
     public override (SysResult Result, LayerSocket? Socket, IPEndPoint? From) Accept()
     {
         Socket? accepted = null;
-        var result = Managed.Managed.Call(() => accepted = Socket.Accept());
+        var result = Dotnet.Call(() => accepted = Socket.Accept());
         return (result, accepted is null ? null : Wrap(accepted), (IPEndPoint?)accepted?.RemoteEndPoint);
     }
 
@@ -33,16 +34,16 @@ public class DotnetSocket(Socket socket) : LayerSocket
 
     public override SysResult Write(byte[] data) => Send(data);
 
-    public override SysResult Receive(byte[] buffer, SocketFlags flags = SocketFlags.None) => Managed.Managed.Call(() => Socket.Receive(buffer, flags));
+    public override SysResult Receive(byte[] buffer, SocketFlags flags = SocketFlags.None) => Dotnet.Call(() => Socket.Receive(buffer, flags));
 
-    public override SysResult Send(byte[] data, SocketFlags flags = SocketFlags.None) => Managed.Managed.Call(() => Socket.Send(data, flags));
+    public override SysResult Send(byte[] data, SocketFlags flags = SocketFlags.None) => Dotnet.Call(() => Socket.Send(data, flags));
 
-    public override SysResult SendTo(byte[] data, IPEndPoint to) => Managed.Managed.Call(() => Socket.SendTo(data, to));
+    public override SysResult SendTo(byte[] data, IPEndPoint to) => Dotnet.Call(() => Socket.SendTo(data, to));
 
     public override (SysResult Result, IPEndPoint? From) ReceiveFrom(byte[] buffer)
     {
         EndPoint from = new IPEndPoint(Socket.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
-        var result = Managed.Managed.Call(() => Socket.ReceiveFrom(buffer, ref from));
+        var result = Dotnet.Call(() => Socket.ReceiveFrom(buffer, ref from));
         return (result, result.Ok ? (IPEndPoint)from : null);
     }
 
@@ -50,24 +51,24 @@ public class DotnetSocket(Socket socket) : LayerSocket
     {
         var flags = SocketFlags.None;
         EndPoint from = Any;
-        var result = Managed.Managed.Call(() => Socket.ReceiveMessageFrom(buffer, ref flags, ref from, out _));
+        var result = Dotnet.Call(() => Socket.ReceiveMessageFrom(buffer, ref flags, ref from, out _));
         truncated = flags.HasFlag(SocketFlags.Truncated);
         return result;
     }
 
-    public override SysResult Available() => Managed.Managed.Call(() => Socket.Available);
+    public override SysResult Available() => Dotnet.Call(() => Socket.Available);
 
     /// <summary>The wildcard of the socket's family, where a call wants an EndPoint to fill in.</summary>
     protected IPEndPoint Any => new(Socket.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
 
-    public override SysResult AtMark() => Managed.Managed.Call(() =>
+    public override SysResult AtMark() => Dotnet.Call(() =>
     {
         var result = new byte[4];
         Socket.IOControl(IOControlCode.OobDataRead, null, result);
         return BitConverter.ToInt32(result);
     });
 
-    public override SysResult Shutdown(SocketShutdown how) => Managed.Managed.Call(() => Socket.Shutdown(how));
+    public override SysResult Shutdown(SocketShutdown how) => Dotnet.Call(() => Socket.Shutdown(how));
 
     /// <summary>Socket.Close returns nothing and throws nothing: the socket is closed, but what close() answered
     /// cannot be seen from C#, so the observation is left out with that reason.</summary>
@@ -78,23 +79,23 @@ public class DotnetSocket(Socket socket) : LayerSocket
     }
 
     public override SysResult SetOption(SocketOptionLevel level, SocketOptionName name, int value) =>
-        Managed.Managed.Call(() => Socket.SetSocketOption(level, name, value));
+        Dotnet.Call(() => Socket.SetSocketOption(level, name, value));
 
     public override SysResult GetOption(SocketOptionLevel level, SocketOptionName name) =>
-        Managed.Managed.Call(() => (long)(int)Socket.GetSocketOption(level, name)!);
+        Dotnet.Call(() => (long)(int)Socket.GetSocketOption(level, name)!);
 
-    public override SysResult SetLinger(bool on, int seconds) => Managed.Managed.Call(() => Socket.LingerState = new LingerOption(on, seconds));
+    public override SysResult SetLinger(bool on, int seconds) => Dotnet.Call(() => Socket.LingerState = new LingerOption(on, seconds));
 
     public override (SysResult Result, int OnOff, int Seconds) GetLinger()
     {
         LingerOption? linger = null;
-        var result = Managed.Managed.Call(() => linger = Socket.LingerState);
+        var result = Dotnet.Call(() => linger = Socket.LingerState);
         return (result, linger?.Enabled == true ? 1 : 0, linger?.LingerTime ?? 0);
     }
 
-    public override SysResult SetNonBlocking(bool on) => Managed.Managed.Call(() => Socket.Blocking = !on);
+    public override SysResult SetNonBlocking(bool on) => Dotnet.Call(() => Socket.Blocking = !on);
 
-    public override string PendingError() => Managed.Managed.PendingError(Socket)?.Name ?? "0";
+    public override string PendingError() => Dotnet.PendingError(Socket)?.Name ?? "0";
 
     /// <summary>A real getpeername(): a Socket made from the descriptor asks the OS for the peer's address
     /// (Socket(SafeSocketHandle) loads RemoteEndPoint from the handle), where RemoteEndPoint on the accepted Socket

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Conformance.Fixtures.Claims;
 using Conformance.Fixtures.Native;
 using Conformance.Fixtures.Peers;
+using Dotnet = Conformance.Fixtures.Managed.Managed;
 
 namespace Conformance.Fixtures.SocketLayers;
 
@@ -60,7 +61,7 @@ public static class Sockets
 
         var managed = sockets.Cast<DotnetSocket>().Select(s => s.Socket).ToList();
         var readable = new List<Socket>(managed);
-        var result = Managed.Managed.Call(() =>
+        var result = Dotnet.Call(() =>
         {
             Socket.Select(readable, null, null, TimeSpan.FromMilliseconds(limitMs));
             return readable.Count;
