@@ -14,7 +14,6 @@ public static class ClaimJudge
         _ when leaked is not null => new(Verdict.Error, null, leaked),
         ClaimNotObservedException n => new(n.Verdict, null, n.Message),
         ApiAbsentException a => new(Verdict.Unsupported, null, a.Message),
-        SocketLayers.LayerCannotException c => new(Verdict.Unsupported, null, c.Message),
         null => Verdicts.Judge(claim, observed, platform, table, family, layer, unobserved),
         _ => new(Verdict.Error, null, $"{thrown.GetType().Name}: {thrown.Message}"),
     };

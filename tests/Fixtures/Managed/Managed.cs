@@ -52,21 +52,6 @@ public static class Managed
         }
     }
 
-    /// <summary>A UDP Socket bound to the loopback address of the claim's family, at a port the OS picked.</summary>
-    public static Socket UdpBound()
-    {
-        var socket = new Socket(Loopback.Family.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        try
-        {
-            socket.Bind(Loopback.AnyPort);
-            return socket;
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
 
     public static IPEndPoint Local(Socket socket) => (IPEndPoint)socket.LocalEndPoint!;
 
@@ -125,18 +110,5 @@ public static class Managed
         {
             throw new ScenarioException($"{what} did not arrive within {Wait.ExpectedMs} ms");
         }
-    }
-
-    /// <summary>The active closer shuts down, the passive side reads EOF and closes, the active side reads the passive
-    /// FIN (so it is in TIME_WAIT) and closes.</summary>
-    public static void ActiveClose(Socket active, Socket passive)
-    {
-        active.Shutdown(SocketShutdown.Send);
-        Managed.WaitReadable(passive, "the active closer's FIN");
-        passive.Receive(new byte[1]);
-        passive.Close();
-        Managed.WaitReadable(active, "the passive side's FIN");
-        active.Receive(new byte[1]);
-        active.Close();
     }
 }

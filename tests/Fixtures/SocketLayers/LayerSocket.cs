@@ -7,9 +7,9 @@ namespace Conformance.Fixtures.SocketLayers;
 /// <summary>A socket as a claim's one body uses it, whichever layer makes the calls: the calls the FAQ speaks of,
 /// each answering what the layer answered (a value, or an error by its POSIX name). The raw layer makes the OS's own
 /// calls (<see cref="RawLayerSocket"/>), the .NET layers System.Net.Sockets' synchronous methods
-/// (<see cref="DotnetSocket"/>) or its Task-based ones (<see cref="DotnetAsyncSocket"/>). A call a layer cannot make
-/// throws <see cref="LayerCannotException"/>: the cell is then <c>unsupported</c> with the reason, never an invented
-/// value.</summary>
+/// (<see cref="DotnetSocket"/>) or its Task-based ones (<see cref="DotnetAsyncSocket"/>). A call whose outcome a layer
+/// cannot show (Socket.Close returns nothing; the Task-based methods have no non-blocking mode) answers
+/// <see cref="SysResult.Invisible"/> with the reason: the key is left out of the cell, never an invented value.</summary>
 public abstract class LayerSocket : IDisposable
 {
     /// <summary>The descriptor (a SOCKET on Windows), for the helpers that wait on the OS (poll, the TCP state):
@@ -85,6 +85,3 @@ public abstract class LayerSocket : IDisposable
 
     public abstract void Dispose();
 }
-
-/// <summary>A call this layer's API cannot make: the claim is <c>unsupported</c> at the layer, with the reason.</summary>
-public sealed class LayerCannotException(string reason) : Exception(reason);

@@ -17,34 +17,6 @@ public sealed class ReusePortTests : ClaimTest
         return socket;
     }
 
-    private static string RebindAfterTimeWait(bool onListener, bool onNew)
-    {
-        int port;
-        using (var listener = Managed.Tcp())
-        {
-            if (onListener)
-            {
-                WithReuseAddress(listener);
-            }
-
-            listener.Bind(Loopback.AnyPort);
-            listener.Listen(4);
-            port = Managed.Local(listener).Port;
-            using var client = Managed.Tcp();
-            client.Connect(listener.LocalEndPoint!);
-            var server = listener.Accept();
-            Managed.ActiveClose(active: server, passive: client);
-        }
-
-        using var again = Managed.Tcp();
-        if (onNew)
-        {
-            WithReuseAddress(again);
-        }
-
-        return Managed.Call(() => again.Bind(Loopback.Port(port))).OkOrError;
-    }
-
     /// <summary>Socket has no SO_REUSEPORT of its own: on Unix its ReuseAddress option is the one that sets it.</summary>
     [Claim("opt.reuseport", Layer = "dotnet")]
     public void ReuseAddressAllowsASharedPortOnlyIfAllSetIt()
@@ -65,5 +37,4 @@ public sealed class ReusePortTests : ClaimTest
         using var second = WithReuseAddress(Managed.Tcp());
         return Managed.Call(() => second.Bind(first.LocalEndPoint!)).OkOrError;
     }
-
 }

@@ -33,7 +33,7 @@ public sealed class ClientPortTests : ClaimTest
         {
             using var pair = TcpPair.ConnectTo(listener, first);
             clientPort = first.Port;
-            TimeWait.ActiveClose(active: pair.Server, passive: pair.Client);
+            TimeWait.ActiveClose(active: new RawLayerSocket(pair.Server), passive: new RawLayerSocket(pair.Client));
         }
 
         using var again = Loopback.Tcp();

@@ -10,19 +10,6 @@ namespace Conformance.Tcp.ThroughDotnet;
 /// socket reads a connect's outcome the way Winsock reports a failed one (only in select()'s error set).</summary>
 public sealed class AcceptQueueTests : ClaimTest
 {
-    private static bool SelectSaysReadable(Socket listener, int limitMs)
-    {
-        var readable = new List<Socket> { listener };
-        Socket.Select(readable, null, null, TimeSpan.FromMilliseconds(limitMs));
-        return readable.Count > 0;
-    }
-
-    private static SysResult ReceiveWithoutWaiting(Socket socket)
-    {
-        socket.Blocking = false;
-        return Managed.Call(() => socket.Receive(new byte[16]));
-    }
-
     /// <summary>Non-blocking Connects into a listener with a backlog of one, each given time to settle; then who
     /// got in, who waits, and who was turned away, by Poll and the Error option.</summary>
     [Claim("tcp.backlog-overflow", Layer = "dotnet")]

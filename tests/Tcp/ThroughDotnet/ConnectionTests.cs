@@ -5,6 +5,7 @@ using Conformance.Fixtures.Claims;
 using Conformance.Fixtures.Managed;
 using Conformance.Fixtures.Native;
 using Conformance.Fixtures.Peers;
+using Conformance.Fixtures.SocketLayers;
 
 namespace Conformance.Tcp.ThroughDotnet;
 
@@ -93,7 +94,7 @@ public sealed class ConnectionTests : ClaimTest
             first.Connect(listener.LocalEndPoint!);
             clientPort = Managed.Local(first).Port;
             using var server = listener.Accept();
-            Managed.ActiveClose(active: server, passive: first);
+            TimeWait.ActiveClose(active: new DotnetSocket(server), passive: new DotnetSocket(first));
         }
 
         using var again = Managed.Tcp();
@@ -110,21 +111,5 @@ public sealed class ConnectionTests : ClaimTest
         Managed.Call(() => again.Connect(listener.LocalEndPoint!));
         // The Error option is read once: reading it clears it.
         Observe("connect", !Managed.ConnectSettled(again, 3000) ? "pending" : Managed.PendingError(again)?.Name ?? "OK");
-    }
-
-    private static SysResult SecondBind(bool dualMode, bool reuseAddress)
-    {
-        using var v4 = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        using var v6 = new Socket(AddressFamily.InterNetworkV6, SocketType.Stream, ProtocolType.Tcp) { DualMode = dualMode };
-        if (reuseAddress)
-        {
-            v4.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-            v6.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-        }
-
-        // A port free in both families, so the IPv4 socket is the only thing the second bind can meet.
-        var port = Loopback6.TcpPortFreeInBothFamilies();
-        v4.Bind(new IPEndPoint(IPAddress.Any, port));
-        return Managed.Call(() => v6.Bind(new IPEndPoint(IPAddress.IPv6Any, port)));
     }
 }
