@@ -13,9 +13,9 @@ public static class MatrixColumns
 
         // A platform's column reads back with its other layers' columns beside it, as the results file they were made
         // from; a layer's column on its own reads as plain results, so `diff X X@dotnet` compares two layers.
-        var layers = LayerColumns.LayerOf(platformId) != Layers.Raw ? [(platformId, (string?)null)]
-            : Layers.All.Select(l => (Id: LayerColumns.ColumnId(platformId, l), l.Key)).Where(c => matrix.Platforms.ContainsKey(c.Id)).ToList();
-        var claims = layers.SelectMany(c => Column(matrix, c.Item1, c.Item2)).ToList();
+        List<(string Id, string? Layer)> columns = LayerColumns.LayerOf(platformId) != Layers.Raw ? [(platformId, null)]
+            : [.. Layers.All.Select(l => (LayerColumns.ColumnId(platformId, l), l.Key)).Where(c => matrix.Platforms.ContainsKey(c.Item1))];
+        var claims = columns.SelectMany(c => Column(matrix, c.Id, c.Layer)).ToList();
         return new ResultsFile { Platform = platform.Block(), StartedAt = DateTime.UnixEpoch, Claims = claims };
     }
 

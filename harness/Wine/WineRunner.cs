@@ -29,7 +29,7 @@ public static class WineRunner
                 await Wine(["wineboot", "--init"], prefix, work.FullName, "wineboot", limit);
             }
 
-            var crashes = new List<(string Row, string Why)>();
+            var crashes = new List<ClaimResult>();
             var run = Guid.NewGuid().ToString("N"); // the claim executables of this run merge into one file
             foreach (var project in ClaimProjects.Declared(Repository.Root()))
             {
@@ -44,7 +44,7 @@ public static class WineRunner
             var crashed = crashes.Select(c => c.Row).ToHashSet();
             results = results with
             {
-                Claims = [.. results.Claims.Where(c => !crashed.Contains(c.Row)).Concat(crashes.Select(c => CrashCell(c.Row)))
+                Claims = [.. results.Claims.Where(c => !crashed.Contains(c.Row)).Concat(crashes)
                     .OrderBy(c => Catalogue.Default.Order.GetValueOrDefault(c.Row, int.MaxValue))],
             };
             if (crashes.Count > 0)
@@ -52,9 +52,8 @@ public static class WineRunner
                 progress($"{crashes.Count} cell(s) inconclusive: their test process crashed under Wine");
             }
 
-            string? failure = null;
             progress(Columns.Columns.Summary(results));
-            return new ColumnOutcome(Lane, results.Platform.Id, results, null, failure);
+            return new ColumnOutcome(Lane, results.Platform.Id, results, null, null);
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or ResultsFormatException)
         {
@@ -76,11 +75,11 @@ public static class WineRunner
     /// process with it, at a point that varies (Wine completes a failed overlapped send or receive twice, and .NET's
     /// I/O completion callback throws on the thread pool whenever that second completion comes), so a layer whose
     /// process crashed has every cell inconclusive with the crash's message, whatever it recorded before: the column
-    /// is the same from run to run. Returns the rows of the layers that crashed.</summary>
-    private static async Task<List<(string Row, string Why)>> RunProject(ClaimProject project, string payload, string prefix, string resultsDir, string run, TimeSpan limit, Action<string> progress)
+    /// is the same from run to run. Returns those cells.</summary>
+    private static async Task<List<ClaimResult>> RunProject(ClaimProject project, string payload, string prefix, string resultsDir, string run, TimeSpan limit, Action<string> progress)
     {
         var exe = Path.Combine(payload, $"{project.Assembly}.exe");
-        var crashes = new List<(string Row, string Why)>();
+        var crashes = new List<ClaimResult>();
         foreach (var layer in ClaimRows.Cells(Catalogue.Default).Where(c => project.Holds(c.Row.Claim)).GroupBy(c => Layers.Of(c.Layer)))
         {
             var rows = layer.Select(c => ClaimRows.Key(c.Row.Claim.Id, c.Row.Family, c.Layer)).ToList();
@@ -89,22 +88,21 @@ public static class WineRunner
             progress($"{project.Assembly} under Wine, layer {layer.Key.Name}: exit {result.Exit?.ToString() ?? "none"}{(crash is null ? "" : $", crashed: {crash}")}");
             if (crash is not null)
             {
-                crashes.AddRange(rows.Select(r => (r, crash)));
+                crashes.AddRange(layer.Select(c => CrashCell(c.Row, c.Layer)));
             }
         }
 
         return crashes;
     }
 
-    private static ClaimResult CrashCell(string row)
-    {
-        var (claim, family, layer) = ClaimRows.Cells(Catalogue.Default).Select(c => (c.Row.Claim, c.Row.Family, c.Layer))
-            .First(c => ClaimRows.Key(c.Claim.Id, c.Family, c.Layer) == row);
-        return new ClaimResult { Id = claim.Id, Faq = claim.Faq, Family = family, Layer = layer, Verdict = Verdict.Inconclusive, Observed = [],
+    private static ClaimResult CrashCell(ClaimRow row, string? layer) =>
+        new()
+        {
+            Id = row.Claim.Id, Faq = row.Claim.Faq, Family = row.Family, Layer = layer, Verdict = Verdict.Inconclusive, Observed = [],
             // The same words every run: which exception the second completion meets varies (the progress line shows it).
             Note = "Wine cannot observe this cell: the test process of its claim group and layer crashes under Wine (an unhandled exception "
-                + "in .NET's I/O completion callback, as Wine completes a failed overlapped operation twice); a Windows runner observes it" };
-    }
+                + "in .NET's I/O completion callback, as Wine completes a failed overlapped operation twice); a Windows runner observes it",
+        };
 
     /// <summary>Why a test process under Wine did not end as a test process ends, or null: the test platform exits 0,
     /// or 2 when a test failed (Wine differs from the FAQ); an unhandled exception or a fatal error is a crash even

@@ -47,8 +47,11 @@ public sealed record CatalogueEntry
     public Dictionary<string, string>? Inexpressible { get; init; }
 
     /// <summary>Why <paramref name="layer"/> cannot express the claim, or null when it can.</summary>
-    public string? InexpressibleIn(string? layer) =>
-        Inexpressible?.GetValueOrDefault(Model.Layers.Of(layer).Name) ?? Inexpressible?.GetValueOrDefault(Model.Layers.Of(layer).Api);
+    public string? InexpressibleIn(string? layer)
+    {
+        var of = Model.Layers.Of(layer);
+        return Inexpressible?.GetValueOrDefault(of.Name) ?? Inexpressible?.GetValueOrDefault(of.Api);
+    }
 
     /// <summary>Whether the claim's scenario runs at <paramref name="layer"/>.</summary>
     public bool RunsAt(string? layer) => (RunsIn ?? RawOnly).Contains(Model.Layers.Of(layer).Name);

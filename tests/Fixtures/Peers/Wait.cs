@@ -15,17 +15,15 @@ public static class Wait
     public static short Writable => Sys.C.POLLOUT;
 
     /// <summary>poll() until one of <paramref name="events"/> (or an error or hang-up) is reported.</summary>
-    public static short For(RawSocket socket, short events, string what, int limitMs = ExpectedMs)
-    {
-        var revents = Within(socket, events, limitMs);
-        return revents != 0 ? revents : throw new ScenarioException($"{what} did not happen within {limitMs} ms");
-    }
+    public static short For(RawSocket socket, short events, string what, int limitMs = ExpectedMs) => For(socket.Handle, events, what, limitMs);
 
     /// <summary>As <see cref="For(RawSocket, short, string, int)"/>, for a socket of any layer: a wait paces the scenario
     /// and is never an observation, so it is poll() on the descriptor whichever layer made it.</summary>
-    public static short For(LayerSocket socket, short events, string what, int limitMs = ExpectedMs)
+    public static short For(LayerSocket socket, short events, string what, int limitMs = ExpectedMs) => For(socket.Handle, events, what, limitMs);
+
+    private static short For(nint handle, short events, string what, int limitMs)
     {
-        var revents = Within(socket.Handle, events, limitMs);
+        var revents = Within(handle, events, limitMs);
         return revents != 0 ? revents : throw new ScenarioException($"{what} did not happen within {limitMs} ms");
     }
 

@@ -45,10 +45,9 @@ public sealed class DotnetAsyncSocket(Socket socket) : DotnetSocket(socket)
     public override (SysResult Result, IPEndPoint? From) ReceiveFrom(byte[] buffer)
     {
         EndPoint? from = null;
-        var any = new IPEndPoint(Socket.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
         var result = Await("ReceiveFromAsync", async token =>
         {
-            var received = await Socket.ReceiveFromAsync(buffer, SocketFlags.None, any, token);
+            var received = await Socket.ReceiveFromAsync(buffer, SocketFlags.None, Any, token);
             from = received.RemoteEndPoint;
             return received.ReceivedBytes;
         });

@@ -42,7 +42,7 @@ public class DotnetSocket(Socket socket) : LayerSocket
 
     public override (SysResult Result, IPEndPoint? From) ReceiveFrom(byte[] buffer)
     {
-        EndPoint from = new IPEndPoint(Socket.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+        EndPoint from = Any;
         var result = Dotnet.Call(() => Socket.ReceiveFrom(buffer, ref from));
         return (result, result.Ok ? (IPEndPoint)from : null);
     }
