@@ -15,7 +15,7 @@ public static class RunCommand
             + "(default host; the workflow passes the runner label, e.g. ubuntu-24.04)");
         var slow = new Option<bool>("--slow") { Description = "also observe the Slow claims (tcp.time-wait-duration waits up to 5 minutes); without it they are recorded as inconclusive" };
         var filter = new Option<string?>("--filter") { Description = "a dotnet test filter to run part of the suite, e.g. \"Name=tcp.oob\" or \"Name~tcp.oob\" (both families)", HelpName = "EXPR" };
-        var noBuild = new Option<bool>("--no-build") { Description = "use the last build" };
+        var noBuild = new Option<bool>("--no-build") { Description = "use the last build of a filtered run (a whole run on Linux or macOS runs the suite published for its sources, published once per content, and needs no build)" };
         var repeat = CommonOptions.Positive(new Option<int>("--repeat")
         {
             Description = "run the suite N times and report every observation that changed between runs (a flip: claim, key, the values seen) and each claim's median time; a flip fails",

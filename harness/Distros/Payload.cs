@@ -13,7 +13,7 @@ public static class Payload
     public const string Script = "run-claims.sh";
 
     /// <summary>What goes into the payload besides the claim projects' own folders: the content it is named by.</summary>
-    private static readonly string[] SharedSources = ["model", "tests/Fixtures", ClaimProjects.File, "tests/ClaimAssembly.cs", "tests/Directory.Build.props", "Directory.Build.props", "Directory.Packages.props", "global.json"];
+    private static readonly string[] SharedSources = ["model", "tests/Fixtures", ClaimProjects.File, "tests/ClaimAssembly.cs", "tests/ClaimResults.cs", "tests/Directory.Build.props", "Directory.Build.props", "Directory.Packages.props", "global.json"];
     private static readonly SemaphoreSlim OneAtATime = new(1);
 
     public static string CacheRoot => RunContract.Value(RunContract.Cache) ?? "/var/cache/conformance";
@@ -112,13 +112,15 @@ public static class Payload
     /// merged as one run into <see cref="RunContract.PayloadResults"/> in the results folder, which the runner reads back.</summary>
     private static string RunScript(string root)
     {
-        var workers = Workers.Plan(Catalogue.Default, ClaimProjects.Declared(root), Workers.InAPayload);
-        var commands = workers.Select((w, i) => (IReadOnlyList<string>)[$"./{w.Project.Assembly}", "--filter", w.Filter(), "--progress", "off", "--results-directory", $"/tmp/testresults/{i}"]);
-        return Workers.Script(commands, $$"""
+        var split = Workers.Of(Catalogue.Default, ClaimProjects.Declared(root), Workers.InAPayload);
+        return Workers.Script(split, Command, $$"""
             cd "$(dirname "$0")" || exit 2
             mkdir -p "${{RunContract.ResultsDir}}"
             export {{RunContract.ResultsFile}}="${{RunContract.ResultsDir}}/{{RunContract.PayloadResults}}" {{RunContract.RunId}}="payload-$$"
 
             """.Replace("\r\n", "\n", StringComparison.Ordinal), atOnce: $"\"${{{RunContract.AtOnce}:-$(nproc)}}\"");
+
+        static IReadOnlyList<string> Command(Workers.Worker worker, int i) =>
+            [$"./{worker.Project.Assembly}", "--filter", worker.Filter(), "--progress", "off", "--results-directory", $"/tmp/testresults/{i}"];
     }
 }

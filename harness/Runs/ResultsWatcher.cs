@@ -2,16 +2,21 @@ using Conformance.Harness.Cli;
 
 namespace Conformance.Harness.Runs;
 
-/// <summary>Progress from the results file as it grows: the test processes rewrite it whole (a rename) after each
-/// claim, and every row that appears in it is a step. The file is the structured record of the run; nothing is
-/// read from the test runner's console text.</summary>
+/// <summary>Progress from the results file as it grows: the test processes rewrite it whole (a rename) as claims
+/// end, and every row that appears in it is a step. The file is the structured record of the run; nothing is read
+/// from the test runner's console text. A change is read at most every quarter second: a file rewritten many times a
+/// second would otherwise be parsed as often, on the cores the claims run on.</summary>
 public sealed class ResultsWatcher : IDisposable
 {
+    private static readonly TimeSpan ReadEvery = TimeSpan.FromMilliseconds(250);
+
     private readonly string _path;
     private readonly IProgress _progress;
     private readonly FileSystemWatcher _watcher;
+    private readonly Timer _timer;
     private readonly HashSet<string> _seen = [];
     private readonly Lock _gate = new();
+    private volatile bool _changed;
 
     public ResultsWatcher(string path, IProgress progress)
     {
@@ -21,10 +26,18 @@ public sealed class ResultsWatcher : IDisposable
         {
             NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite,
         };
-        _watcher.Renamed += (_, _) => Read();
-        _watcher.Changed += (_, _) => Read();
-        _watcher.Created += (_, _) => Read();
+        _watcher.Renamed += (_, _) => _changed = true;
+        _watcher.Changed += (_, _) => _changed = true;
+        _watcher.Created += (_, _) => _changed = true;
         _watcher.EnableRaisingEvents = true;
+        _timer = new Timer(_ =>
+        {
+            if (_changed)
+            {
+                _changed = false;
+                Read();
+            }
+        }, null, ReadEvery, ReadEvery);
     }
 
     /// <summary>Reads the file once more: events may be coalesced, and the last one may come after the run ends.</summary>
@@ -49,5 +62,9 @@ public sealed class ResultsWatcher : IDisposable
         }
     }
 
-    public void Dispose() => _watcher.Dispose();
+    public void Dispose()
+    {
+        _timer.Dispose();
+        _watcher.Dispose();
+    }
 }

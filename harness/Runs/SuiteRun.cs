@@ -17,7 +17,7 @@ public static class SuiteRun
         var running = Path.Combine(outDir, ".running.json");
         File.Delete(running);
 
-        if (!noBuild && !Build(root))
+        if (!noBuild && !ThroughWorkers(filter) && !Build(root))
         {
             return new Outcome(1, null);
         }
@@ -45,9 +45,7 @@ public static class SuiteRun
                 }
             }
 
-            // A whole run on Linux goes through the workers' script (side by side where namespaces can be made); a
-            // filtered run, and other systems, through one dotnet test of the solution.
-            var code = filter is null && OperatingSystem.IsLinux()
+            var code = ThroughWorkers(filter)
                 ? RunWorkers(root, catalogue, env, Relay)
                 : Repository.Dotnet(root, ["test", "Conformance.sln", "--no-build", "--filter", testFilter], env, Relay);
             watcher.Read();
@@ -73,11 +71,16 @@ public static class SuiteRun
         return new Outcome(exit == 0 && missing.Count == 0 ? 0 : 1, file);
     }
 
+    /// <summary>Whether the run goes through the workers' script: a whole run on Linux and macOS (side by side in
+    /// network namespaces where they can be made, else side by side on the one loopback but for the claims that run
+    /// alone). A filtered run, and Windows, which has no POSIX shell, go through one dotnet test of the solution.</summary>
+    private static bool ThroughWorkers(string? filter) => filter is null && (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS());
+
     /// <summary>The suite <paramref name="times"/> times into DIR/repeat-K, then every observation that changed
     /// between runs (a flip fails) and each claim's median time.</summary>
     public static int Repeat(int times, string outDir, bool slow, bool noBuild, string? filter)
     {
-        if (!noBuild && !Build(Repository.Root()))
+        if (!noBuild && !ThroughWorkers(filter) && !Build(Repository.Root()))
         {
             return 1;
         }
@@ -122,13 +125,19 @@ public static class SuiteRun
         return failed || report.Flips.Count > 0 ? 1 : 0;
     }
 
-    /// <summary>The rows split among test processes (<see cref="Workers"/>), each a dotnet test of one claim assembly.</summary>
+    /// <summary>The rows split among test processes (<see cref="Workers"/>), each a claim executable of the suite as
+    /// published for this machine (<see cref="Distros.Payload"/>: self-contained, precompiled, the NUnit runner in
+    /// the process itself), published once per content of its sources: no test host to start, no build when nothing
+    /// changed.</summary>
     private static int RunWorkers(string root, Catalogue catalogue, Dictionary<string, string> env, Action<string> onLine)
     {
-        var commands = Workers.Plan(catalogue, ClaimProjects.Declared(root), Workers.Count)
-            .Select(w => (IReadOnlyList<string>)[Repository.DotnetHost, "test", Assembly(root, w.Project), "--nologo", "--filter", w.Filter()]);
+        var published = Distros.Payload.For(System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier, line => onLine($"conformance: {line}"))
+            .GetAwaiter().GetResult();
+        var testResults = Path.Combine(Path.GetTempPath(), $"conformance-testresults-{Environment.ProcessId}");
+        var split = Workers.Of(catalogue, ClaimProjects.Declared(root), Workers.Count);
         var script = Path.Combine(Path.GetTempPath(), $"conformance-workers-{Environment.ProcessId}.sh");
-        File.WriteAllText(script, Workers.Script(commands));
+        File.WriteAllText(script, Workers.Script(split, (worker, i) =>
+            [Path.Combine(published, worker.Project.Assembly), "--filter", worker.Filter(), "--progress", "off", "--results-directory", Path.Combine(testResults, $"{i}")]));
         try
         {
             var result = ExternalProgram.Run("sh", [script], TimeSpan.FromMinutes(30), Repository.DotnetEnvironment(env), onLine, root);
@@ -137,16 +146,11 @@ public static class SuiteRun
         finally
         {
             File.Delete(script);
+            if (Directory.Exists(testResults))
+            {
+                Directory.Delete(testResults, recursive: true);
+            }
         }
-    }
-
-    /// <summary>The built test assembly of a claim project (dotnet build's Debug output).</summary>
-    private static string Assembly(string root, ClaimProject project)
-    {
-        var bin = Path.Combine(root, Path.GetDirectoryName(project.Path)!, "bin", "Debug");
-        return (Directory.Exists(bin) ? Directory.GetFiles(bin, project.Assembly + ".dll", SearchOption.AllDirectories) : [])
-            .OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault()
-            ?? throw new BadInputException($"{project.Assembly}.dll is not built under {bin}; run `conformance run` without --no-build, or `dotnet build`");
     }
 
     private static bool Build(string root)

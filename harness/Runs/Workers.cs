@@ -6,8 +6,9 @@ namespace Conformance.Harness.Runs;
 /// TIME_WAIT, so claims that share a loopback disturb each other; the rows of a run are split among a few test
 /// processes, and each process runs in a network namespace of its own, which starts with the caller's
 /// namespace-scoped settings (every writable net.ipv4, net.ipv6 and net.core value) so that a changed sysctl still
-/// moves the cell. Where no namespace can be made (not root, a container without CAP_SYS_ADMIN, not Linux) the same
-/// processes run one after another, as before. One script does both, on the host and inside containers and guests.</summary>
+/// moves the cell. Where no namespace can be made (not root, a container without CAP_SYS_ADMIN, not Linux) the claims
+/// still run side by side on the one loopback, except those the catalogue says a neighbour could disturb, which run
+/// alone afterwards. One script does it all, on the host and inside containers and guests.</summary>
 public static class Workers
 {
     /// <summary>One test process: a claim project and the rows it runs, in catalogue order.</summary>
@@ -21,68 +22,157 @@ public static class Workers
         }
     }
 
+    /// <summary>The test processes of a run, for each way the workers' script may run them: every row spread over
+    /// <see cref="Isolated"/> where each process gets a network namespace of its own (also what a serial run runs, one
+    /// process after another); where the claims share one loopback, the rows of claims that may have neighbours spread
+    /// over <see cref="Shared"/>, side by side, and then the rows of the claims that run alone (the catalogue's
+    /// <c>alone</c>), one process after another in <see cref="Alone"/>.</summary>
+    public sealed record Split(IReadOnlyList<Worker> Isolated, IReadOnlyList<Worker> Shared, IReadOnlyList<Worker> Alone, IReadOnlyList<CatalogueEntry> AloneClaims);
+
     /// <summary>How many processes share a run: claims mostly wait on timers and peers, not on the CPU, so more than
     /// the cores; every process costs a start-up, so not many more.</summary>
-    public static int Count => Math.Clamp(Environment.ProcessorCount * 3, 2, 8);
+    public static int Count => Math.Clamp(Environment.ProcessorCount * 4, 2, 12);
 
-    /// <summary>How many processes a payload's rows are split into: one per claim project (each project's share of 2
-    /// rounds to one), as a guest under software emulation pays heavily for every process it starts.</summary>
-    public const int InAPayload = 2;
+    /// <summary>How many processes a payload's rows are split into: one per claim project (the fewest there can be),
+    /// as a guest under software emulation pays heavily for every process it starts.</summary>
+    public const int InAPayload = 1;
 
-    /// <summary>The rows of every project split into about <paramref name="count"/> processes, each project's share by
-    /// its number of rows. Rows go round-robin in catalogue order, so a claim's runs over IPv4 and IPv6 (and its slow
-    /// neighbours) land in different processes; the plan depends on the catalogue only, never on a previous run.</summary>
-    public static List<Worker> Plan(Catalogue catalogue, IReadOnlyList<ClaimProject> projects, int count)
+    /// <summary>What a row that waits only for loopback's answers weighs, in milliseconds (a typical claim run here,
+    /// its share of the process's start-up included).</summary>
+    private const int OrdinaryMs = 40;
+
+    /// <summary>The rows split into about <paramref name="count"/> processes for each way of running them.</summary>
+    public static Split Of(Catalogue catalogue, IReadOnlyList<ClaimProject> projects, int count)
     {
-        var cells = ClaimRows.Cells(catalogue).Select(c => (c.Row.Claim, Key: ClaimRows.Key(c.Row.Claim.Id, c.Row.Family, c.Layer), c.Layer)).ToList();
-        var workers = new List<Worker>();
-        foreach (var project in projects)
-        {
-            var rows = cells.Where(c => project.Holds(c.Claim)).Select(c => c.Key).ToList();
-            if (rows.Count == 0)
-            {
-                continue;
-            }
-
-            var share = Math.Max(1, (int)Math.Round((double)count * rows.Count / cells.Count, MidpointRounding.AwayFromZero));
-            workers.AddRange(Enumerable.Range(0, share).Select(i => new Worker(project, [.. rows.Where((_, k) => k % share == i)])));
-        }
-
-        return workers;
+        var cells = ClaimRows.Cells(catalogue).Select(c => new Cell(c.Row.Claim, ClaimRows.Key(c.Row.Claim.Id, c.Row.Family, c.Layer), Weight(c.Row.Claim, c.Layer))).ToList();
+        return new Split(
+            Plan(cells, projects, count),
+            Plan([.. cells.Where(c => c.Claim.Alone is null)], projects, count),
+            Plan([.. cells.Where(c => c.Claim.Alone is not null)], projects, 1),
+            [.. catalogue.Claims.Where(c => c.Alone is not null)]);
     }
 
-    /// <summary>The POSIX shell script that runs <paramref name="commands"/> (one test process each): side by side, each
-    /// in a network namespace of its own, where this machine allows it; one after another where it does not. Its first
-    /// line of output says which, and why.</summary>
+    /// <summary>A row and how long it is expected to take: its claim's protocol wait where the layer runs it, a
+    /// moment where the layer only records that it cannot ask.</summary>
+    private sealed record Cell(CatalogueEntry Claim, string Key, int Weight);
+
+    private static int Weight(CatalogueEntry claim, string? layer) => claim.RunsAt(layer) ? claim.Waits?.Ms ?? OrdinaryMs : 1;
+
+    /// <summary>Each project's rows over processes of its own. Every project starts with one; the one expected to end
+    /// last gets another while that brings its end forward and the count allows. Within a project, the longest rows
+    /// are placed first, each in the process with the least so far (in catalogue order among equals), so a claim's
+    /// long runs over IPv4 and IPv6 and at each layer go to different processes. The plan depends on the catalogue
+    /// only, never on a previous run.</summary>
+    private static List<Worker> Plan(IReadOnlyList<Cell> cells, IReadOnlyList<ClaimProject> projects, int count)
+    {
+        var groups = projects.Select(p => (Project: p, Cells: cells.Where(c => p.Holds(c.Claim)).ToList())).Where(g => g.Cells.Count > 0).ToList();
+        var shares = groups.Select(_ => 1).ToArray();
+        while (shares.Sum() < count)
+        {
+            var ends = groups.Select((g, i) => End(Assign(g.Cells, shares[i]))).ToArray();
+            var last = Array.IndexOf(ends, ends.Max());
+            if (shares[last] >= groups[last].Cells.Count || End(Assign(groups[last].Cells, shares[last] + 1)) >= ends[last])
+            {
+                break; // the last process to end cannot end sooner: more processes would only cost their start-ups
+            }
+
+            shares[last]++;
+        }
+
+        return [.. groups.SelectMany((g, i) => Assign(g.Cells, shares[i]).Select(bin => new Worker(g.Project, [.. bin.Select(c => c.Key)])))];
+    }
+
+    private static List<List<Cell>> Assign(List<Cell> cells, int processes)
+    {
+        var bins = Enumerable.Range(0, processes).Select(_ => new List<Cell>()).ToList();
+        var loads = new int[processes];
+        foreach (var cell in cells.OrderByDescending(c => c.Weight)) // a stable sort: catalogue order among equals
+        {
+            var least = Array.IndexOf(loads, loads.Min());
+            bins[least].Add(cell);
+            loads[least] += cell.Weight;
+        }
+
+        var order = cells.Select((c, i) => (c, i)).ToDictionary(x => x.c.Key, x => x.i);
+        return [.. bins.Where(b => b.Count > 0).Select(b => b.OrderBy(c => order[c.Key]).ToList())];
+    }
+
+    private static int End(List<List<Cell>> bins) => bins.Max(b => b.Sum(c => c.Weight));
+
+    /// <summary>The rows of <paramref name="split"/> as commands (<paramref name="command"/> gets each worker and a
+    /// number unique in the run), in the script that runs them.</summary>
+    public static string Script(Split split, Func<Worker, int, IReadOnlyList<string>> command, string prologue = "", string? atOnce = null)
+    {
+        var n = 0;
+        List<IReadOnlyList<string>> Commands(IReadOnlyList<Worker> workers) => [.. workers.Select(w => command(w, n++))];
+        var aloneIds = string.Join(", ", split.AloneClaims.Select(c => c.Id));
+        return Script(new Batches(Commands(split.Isolated), Commands(split.Shared), Commands(split.Alone),
+            split.AloneClaims.Count == 0 ? "" : $"{split.AloneClaims.Count} claims that run alone ({aloneIds})",
+            [.. split.AloneClaims.Select(c => $"alone: {c.Id}: {c.Alone}")]), prologue, atOnce);
+    }
+
+    /// <summary>The same <paramref name="commands"/> in every mode, with nothing to run alone.</summary>
+    public static string Script(IReadOnlyList<IReadOnlyList<string>> commands, string prologue = "", string? atOnce = null) =>
+        Script(new Batches(commands, commands, [], "", []), prologue, atOnce);
+
+    /// <summary>The commands of each mode; <see cref="AloneWhat"/> names the claims the alone processes run, and
+    /// <see cref="AloneWhy"/> is a line for each with its reason, printed when they run.</summary>
+    private sealed record Batches(IReadOnlyList<IReadOnlyList<string>> Isolated, IReadOnlyList<IReadOnlyList<string>> Shared,
+        IReadOnlyList<IReadOnlyList<string>> Alone, string AloneWhat, IReadOnlyList<string> AloneWhy);
+
+    /// <summary>The POSIX shell script that runs the test processes: side by side, each in a network namespace of its
+    /// own, where this machine allows it; where it does not, the claims with no neighbour to fear side by side on the
+    /// one loopback and then the others alone; all one after another when asked to. Its first line of output says
+    /// which, and why.</summary>
     /// <param name="prologue">Lines run first, in the script's own shell (a payload's cd and exports).</param>
     /// <param name="atOnce">A shell expression for how many processes may run at once: all of them on the host, where
     /// the claims mostly wait; "$(nproc)" in a guest under software emulation, where every process start is CPU-bound
     /// and more at once than the guest has processors only makes each slower.</param>
-    public static string Script(IEnumerable<IReadOnlyList<string>> commands, string prologue = "", string? atOnce = null)
+    private static string Script(Batches batches, string prologue, string? atOnce)
     {
-        var list = commands.ToList();
         var script = new StringBuilder(Preamble.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("#PROLOGUE\n", prologue, StringComparison.Ordinal));
-        script.Append("if [ \"$isolated\" = yes ]; then\n");
-        script.Append($"  at_once={atOnce ?? list.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)}\n");
-        script.Append($"  export {RunContract.RunMode}=\"{list.Count} test processes, $at_once at a time, each in a network namespace of its own with this namespace's net.* settings\"\n");
-        script.Append($"  echo \"conformance: ${RunContract.RunMode}\"\n");
-        foreach (var command in list)
+        script.Append("if [ \"$mode\" = isolated ]; then\n");
+        SideBySide(script, batches.Isolated, atOnce, "each in a network namespace of its own with this namespace's net.* settings", "isolated");
+        script.Append("elif [ \"$mode\" = shared ]; then\n");
+        var alone = batches.Alone.Count == 0 ? "" : $", then {batches.Alone.Count} with the {batches.AloneWhat}, one after another";
+        SideBySide(script, batches.Shared, atOnce, $"side by side on one loopback ($why){alone}", "");
+        foreach (var line in batches.AloneWhy)
         {
-            // At the limit, wait for the oldest still counted before starting the next.
-            script.Append("  set -- $pids; if [ $# -ge \"$at_once\" ]; then wait \"$1\" || status=1; shift; pids=\"$*\"; fi\n");
-            script.Append($"  isolated {Quote(command)} &\n  pids=\"$pids $!\"\n");
+            script.Append($"  echo {Quote(["conformance: " + line])}\n");
         }
 
-        script.Append("  for pid in $pids; do wait \"$pid\" || status=1; done\nelse\n");
-        script.Append($"  export {RunContract.RunMode}=\"{list.Count} test processes one after another ($why)\"\n");
+        foreach (var command in batches.Alone)
+        {
+            script.Append($"  {Quote(command)} || status=1\n");
+        }
+
+        script.Append("else\n");
+        script.Append($"  export {RunContract.RunMode}=\"{batches.Isolated.Count} test processes one after another ($why)\"\n");
         script.Append($"  echo \"conformance: ${RunContract.RunMode}\"\n");
-        foreach (var command in list)
+        foreach (var command in batches.Isolated)
         {
             script.Append($"  {Quote(command)} || status=1\n");
         }
 
         script.Append("fi\nexit $status\n");
         return script.ToString();
+    }
+
+    /// <summary>Starts <paramref name="commands"/> in the background, no more than the limit at once, and waits for all.</summary>
+    private static void SideBySide(StringBuilder script, IReadOnlyList<IReadOnlyList<string>> commands, string? atOnce, string how, string wrapper)
+    {
+        script.Append($"  at_once={atOnce ?? commands.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)}\n");
+        script.Append($"  export {RunContract.RunMode}=\"{commands.Count} test processes, $at_once at a time, {how}\"\n");
+        script.Append($"  echo \"conformance: ${RunContract.RunMode}\"\n");
+        script.Append("  pids=\n");
+        foreach (var command in commands)
+        {
+            // At the limit, wait for the oldest still counted before starting the next.
+            script.Append("  set -- $pids; if [ $# -ge \"$at_once\" ]; then wait \"$1\" || status=1; shift; pids=\"$*\"; fi\n");
+            script.Append($"  {(wrapper.Length > 0 ? wrapper + " " : "")}{Quote(command)} &\n  pids=\"$pids $!\"\n");
+        }
+
+        script.Append("  for pid in $pids; do wait \"$pid\" || status=1; done\n");
     }
 
     private static string Quote(IEnumerable<string> words) => string.Join(' ', words.Select(w => "'" + w.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
@@ -93,17 +183,17 @@ public static class Workers
         #!/bin/sh
         # Runs the claim test processes of one run; written by the harness (harness/Runs/Workers.cs).
         #PROLOGUE
-        status=0 pids= isolated=no why=
+        status=0 pids= mode=shared why=
         settings=$(mktemp) || exit 2
         trap 'rm -f "$settings"' EXIT
-        if [ "${{{RunContract.Serial}}:-}" = 1 ]; then why="{{RunContract.Serial}} is set"
+        if [ "${{{RunContract.Serial}}:-}" = 1 ]; then why="{{RunContract.Serial}} is set" mode=serial
         elif [ "$(uname -s)" != Linux ]; then why="network namespaces are Linux's"
         elif [ "$(id -u)" != 0 ]; then why="a network namespace needs root"
         elif ! command -v unshare >/dev/null || ! command -v ip >/dev/null; then why="needs util-linux's unshare and iproute2's ip"
         elif ! unshare --net ip link set lo up 2>/dev/null; then why="no network namespace can be made here (a container without CAP_SYS_ADMIN)"
-        else isolated=yes
+        else mode=isolated
         fi
-        if [ "$isolated" = yes ]; then
+        if [ "$mode" = isolated ]; then
           # grep reads each file whole ("path:value"); the shell's read would take a sysctl one byte at a time,
           # and a sysctl read from an offset gives nothing more.
           grep -rs '' /proc/sys/net/ipv4 /proc/sys/net/ipv6 /proc/sys/net/core | while IFS= read -r line; do

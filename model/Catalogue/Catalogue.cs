@@ -66,9 +66,22 @@ public sealed record CatalogueEntry
     /// <summary>A capability the scenario needs (root, a slow timer, ...); without it the verdict is inconclusive.</summary>
     public string? Needs { get; init; }
 
+    /// <summary>What the scenario waits for that takes time by the protocol (a timer, a paced handshake), and how long:
+    /// how a run spreads its claims over test processes so that no process is left with two long waits in a row. Null
+    /// for a claim that waits only for loopback's immediate answers.</summary>
+    public ProtocolWait? Waits { get; init; }
+
+    /// <summary>Why a neighbour on the same loopback could change what the scenario observes (it frees a port and counts
+    /// on nobody taking it, or binds a fixed one): where claims share one loopback (no network namespace each), such a
+    /// claim runs alone, after the others. Null for a claim that owns everything it observes.</summary>
+    public string? Alone { get; init; }
+
     [JsonIgnore]
     public string Group => Id[..Id.IndexOf('.', StringComparison.Ordinal)];
 }
+
+/// <summary>A wait the protocol imposes on a scenario: about how many milliseconds, and for what.</summary>
+public sealed record ProtocolWait(int Ms, string For);
 
 /// <summary>One row of the matrix and one result of a results file: a claim, over one family when it runs over
 /// several.</summary>

@@ -19,21 +19,63 @@ public static class ResultsStore
             ? Path.GetFullPath(file)
             : Path.Combine(Directory, $"{platform.Id}.json");
 
-    public static void Record(ClaimResult result) => Record(result, ThisPlatform.Info, PathFor(ThisPlatform.Info), Catalogue.Default);
+    /// <summary>Results recorded and not yet in the file, and when the file was last written.</summary>
+    private static readonly List<ClaimResult> Pending = [];
+    private static readonly System.Diagnostics.Stopwatch SinceWritten = new();
+
+    /// <summary>How often a claim process merges what it recorded into the file: every merge reads and rewrites the
+    /// whole file under the lock the run's processes share, so a merge after every claim would cost more than most
+    /// claims do. A claim process merges the rest at its end (tests/ClaimResults.cs).</summary>
+    private static readonly TimeSpan WriteEvery = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Records a claim's result: into the file at once when the last merge is <see cref="WriteEvery"/> old (or
+    /// none was made), else with the next merge.</summary>
+    public static void Record(ClaimResult result)
+    {
+        lock (Pending)
+        {
+            Pending.Add(result);
+            if (SinceWritten.IsRunning && SinceWritten.Elapsed < WriteEvery)
+            {
+                return;
+            }
+        }
+
+        Flush();
+    }
+
+    /// <summary>Merges every result not yet in the file into it.</summary>
+    public static void Flush()
+    {
+        lock (Pending)
+        {
+            if (Pending.Count > 0)
+            {
+                Record(Pending, ThisPlatform.Info, PathFor(ThisPlatform.Info), Catalogue.Default, RunId.Current);
+                Pending.Clear();
+            }
+
+            SinceWritten.Restart();
+        }
+    }
 
     public static void Record(ClaimResult result, PlatformInfo platform, string path, Catalogue catalogue) =>
-        Record(result, platform, path, catalogue, RunId.Current);
+        Record([result], platform, path, catalogue, RunId.Current);
 
-    /// <summary>Merges <paramref name="result"/> into the file when the file is this run's; a file another run left
+    public static void Record(ClaimResult result, PlatformInfo platform, string path, Catalogue catalogue, string run) =>
+        Record([result], platform, path, catalogue, run);
+
+    /// <summary>Merges <paramref name="results"/> into the file when the file is this run's; a file another run left
     /// is started afresh. The lock file holds the id of the run that last wrote, so the test processes of one
     /// `dotnet test` invocation (or one runner's executables) share a file and the next invocation does not mix in.</summary>
-    public static void Record(ClaimResult result, PlatformInfo platform, string path, Catalogue catalogue, string run)
+    private static void Record(IReadOnlyList<ClaimResult> results, PlatformInfo platform, string path, Catalogue catalogue, string run)
     {
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using var gate = ExclusiveFile.Open(path + ".lock", LockLimit, TimeSpan.FromMilliseconds(10));
         var sameRun = ReadRun(gate) == run;
         var existing = sameRun && File.Exists(path) ? TryLoad(path) : null;
-        var claims = (existing?.Claims ?? []).Where(c => c.Row != result.Row).Append(result)
+        var rows = results.Select(r => r.Row).ToHashSet();
+        var claims = (existing?.Claims ?? []).Where(c => !rows.Contains(c.Row)).Concat(results)
             .OrderBy(c => catalogue.Order.TryGetValue(c.Row, out var i) ? i : int.MaxValue)
             .ThenBy(c => c.Row, StringComparer.Ordinal)
             .ToList();

@@ -64,6 +64,18 @@ public sealed partial class CatalogueTests
         Assert.That(rows, Does.Contain("tcp.read-zero-after-fin").And.Contain("tcp.read-zero-after-fin/ipv6").And.Not.Contain("tcp.getservbyname/ipv6"));
     }
 
+    /// <summary>How a run spreads its claims (waits) and which claims run alone on a shared loopback (alone) are the
+    /// catalogue's to say, each with its reason, so neither is a guess in the runner.</summary>
+    [Test]
+    public void WaitsAndRunningAloneEachSayWhy()
+    {
+        Assert.That(Catalogue.Claims.Where(c => c.Waits is { } w && (w.Ms <= 0 || string.IsNullOrWhiteSpace(w.For))).Select(c => c.Id), Is.Empty,
+            "\"waits\" gives a positive \"ms\" and what the scenario waits \"for\"");
+        Assert.That(Catalogue.Claims.Where(c => c.Alone is { } why && string.IsNullOrWhiteSpace(why)).Select(c => c.Id), Is.Empty,
+            "\"alone\" says what a neighbour on the same loopback could change");
+        Assert.That(Catalogue.Claims.Where(c => c.Alone is not null).Select(c => c.Id), Does.Contain("udp.connected-icmp").And.Contain("tcp.privileged-port"));
+    }
+
     [Test]
     public void TheLeftOutSectionsAreListedWithAReason() =>
         Assert.That(Catalogue.LeftOut.Where(l => string.IsNullOrWhiteSpace(l.Reason)), Is.Empty);

@@ -9,7 +9,9 @@ public sealed class WorkersTests
 {
     private static string Root => RepositoryRoot.Find()!;
 
-    private static List<Workers.Worker> Plan(int count) => Workers.Plan(Catalogue.Default, ClaimProjects.Declared(Root), count);
+    private static Workers.Split Split(int count) => Workers.Of(Catalogue.Default, ClaimProjects.Declared(Root), count);
+
+    private static IReadOnlyList<Workers.Worker> Plan(int count) => Split(count).Isolated;
 
     [TestCase(2)]
     [TestCase(6)]
@@ -21,6 +23,38 @@ public sealed class WorkersTests
         var projectOf = ClaimRows.Cells(Catalogue.Default).ToDictionary(c => ClaimRows.Key(c.Row.Claim.Id, c.Row.Family, c.Layer),
             c => ClaimProjects.Declared(Root).Single(p => p.Holds(c.Row.Claim)).Assembly);
         Assert.That(plan.SelectMany(w => w.Rows.Where(r => projectOf[r] != w.Project.Assembly)), Is.Empty);
+    }
+
+    /// <summary>Where the claims share one loopback, the claims a neighbour could disturb run alone, after the others;
+    /// every cell still runs exactly once.</summary>
+    [TestCase(2)]
+    [TestCase(10)]
+    public void OnASharedLoopbackTheClaimsThatRunAloneHaveProcessesOfTheirOwn(int count)
+    {
+        var split = Split(count);
+        var aloneRows = ClaimRows.Cells(Catalogue.Default).Where(c => c.Row.Claim.Alone is not null)
+            .Select(c => ClaimRows.Key(c.Row.Claim.Id, c.Row.Family, c.Layer)).ToList();
+        Assert.That(aloneRows, Does.Contain("udp.connected-icmp").And.Contain("tcp.privileged-port@dotnet"));
+        Assert.That(split.Alone.SelectMany(w => w.Rows), Is.EquivalentTo(aloneRows));
+        Assert.That(split.Shared.SelectMany(w => w.Rows).Concat(split.Alone.SelectMany(w => w.Rows)), Is.EquivalentTo(ClaimRows.Expected(Catalogue.Default)));
+        Assert.That(split.Alone.Select(w => w.Project.Assembly), Is.Unique, "one process per project holds its claims that run alone");
+    }
+
+    /// <summary>The longest rows (the catalogue's waits) are spread first, so no process is left with two of them while
+    /// another has none: the plan's longest process is the longest single row's, or little more.</summary>
+    [Test]
+    public void TheLongWaitsGoToDifferentProcesses()
+    {
+        var plan = Plan(10);
+        var longest = ClaimRows.Cells(Catalogue.Default).Where(c => c.Row.Claim.Waits?.Ms >= 2000 && c.Row.Claim.RunsAt(c.Layer))
+            .Select(c => ClaimRows.Key(c.Row.Claim.Id, c.Row.Family, c.Layer)).ToList();
+        Assert.That(longest, Does.Contain("opt.keepalive-dead-peer").And.Contain("tcp.backlog-overflow/ipv6"));
+        foreach (var worker in plan)
+        {
+            Assert.That(worker.Rows.Count(longest.Contains), Is.LessThanOrEqualTo(1), string.Join(", ", worker.Rows));
+        }
+
+        Assert.That(plan, Has.Count.LessThanOrEqualTo(10));
     }
 
     [Test]
@@ -84,6 +118,42 @@ public sealed class WorkersTests
             Assert.That(result.Exit, Is.EqualTo(0), result.Output);
             Assert.That(result.Output, Does.Contain("2 test processes, 1 at a time"));
             Assert.That(result.Output.IndexOf("first-ended", StringComparison.Ordinal), Is.LessThan(result.Output.IndexOf("second-started", StringComparison.Ordinal)));
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+
+    /// <summary>Without root (here: as nobody), no namespace can be made: the claims with no neighbour to fear still run
+    /// side by side, and those that run alone after them, one after another, each named with its reason.</summary>
+    [Test]
+    public void WithoutANamespaceTheClaimsRunSideBySideButThoseThatRunAloneAfterwards()
+    {
+        if (!OperatingSystem.IsLinux() || Environment.UserName != "root" || !Can("setpriv", "--version"))
+        {
+            Assert.Ignore("needs root on Linux to run the script as another user (setpriv)");
+        }
+
+        var project = ClaimProjects.Declared(Root)[0];
+        Workers.Worker W(string name) => new(project, [name]);
+        var icmp = Catalogue.Default.Claims.Single(c => c.Id == "udp.connected-icmp");
+        var split = new Workers.Split([W("isolated-1")], [W("shared-1"), W("shared-2")], [W("alone-1")], [icmp]);
+        var script = Path.Combine(Path.GetTempPath(), $"conformance-workers-shared-{Environment.ProcessId}.sh");
+        File.WriteAllText(script, Workers.Script(split, (w, _) => ["sh", "-c", $"echo ran {w.Rows[0]}; sleep 0.2; echo ended {w.Rows[0]}"]));
+        try
+        {
+            var result = ExternalProgram.Run("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "sh", script], TimeSpan.FromSeconds(60));
+            Assert.That(result.Exit, Is.EqualTo(0), result.Output);
+            Assert.That(result.Output, Does.Contain("2 test processes, 2 at a time, side by side on one loopback (a network namespace needs root), "
+                + "then 1 with the 1 claims that run alone (udp.connected-icmp), one after another"));
+            Assert.That(result.Output, Does.Contain($"conformance: alone: udp.connected-icmp: {icmp.Alone}"));
+            Assert.That(result.Output, Does.Not.Contain("isolated-1"));
+            var aloneStarted = result.Output.IndexOf("ran alone-1", StringComparison.Ordinal);
+            Assert.That(result.Output.IndexOf("ended shared-1", StringComparison.Ordinal), Is.InRange(0, aloneStarted));
+            Assert.That(result.Output.IndexOf("ended shared-2", StringComparison.Ordinal), Is.InRange(0, aloneStarted));
+            Assert.That(result.Output.IndexOf("ran shared-2", StringComparison.Ordinal), Is.LessThan(result.Output.IndexOf("ended shared-1", StringComparison.Ordinal)),
+                "the two shared processes ran side by side");
         }
         finally
         {
