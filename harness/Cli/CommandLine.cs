@@ -31,6 +31,7 @@ public static partial class CommandLine
             ApproveCommand.Create(),
             DiffCommand.Create(),
             JudgeCommand.Create(),
+            ReadmeCommand.Create(),
         };
         var help = root.Options.OfType<HelpOption>().Single();
         var detailed = new DetailedHelp((HelpAction)help.Action!);

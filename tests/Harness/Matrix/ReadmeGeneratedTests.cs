@@ -1,49 +1,42 @@
-using Conformance.Harness.Matrix;
+using Conformance.Harness.Readme;
+using Conformance.Harness.Tests.Commands;
 
 namespace Conformance.Harness.Tests.Matrix;
 
-/// <summary>README.md's sections for readers of each layer above the OS's calls (C# readers) are generated from the
-/// host lane's approved results, not written by hand: this test regenerates each and requires the copy in the README
-/// to be the same.</summary>
-public sealed class ReadmeLayerTests
+/// <summary>README.md's generated parts (what the matrix found, what each .NET layer shows differently on the host, the
+/// predicted differences) are made from ci/baselines and the expectation tables, never written by hand: each must be
+/// what `conformance readme` would write now.</summary>
+public sealed class ReadmeGeneratedTests
 {
-    private const string End = "<!-- end generated -->";
+    private static string Root => RepositoryRoot.Find()!;
 
-    private static IEnumerable<string> UpperLayers => Layers.All.Where(l => l != Layers.Raw).Select(l => l.Name);
+    private static IEnumerable<string> Blocks => ReadmeBlocks.All.Select(b => b.Name);
 
-    [TestCaseSource(nameof(UpperLayers))]
-    public void TheReadmeShowsWhereTheLayerDiffersFromTheOsAsTheHostBaselineSays(string name)
+    [TestCaseSource(nameof(Blocks))]
+    public void TheReadmesGeneratedPartIsWhatTheCommandMakesFromTheBaselines(string name)
     {
-        var layer = Layers.Of(name);
-        var start = $"<!-- generated: {layer.Name}-differences host -->";
-        var root = RepositoryRoot.Find()!;
-        var readme = File.ReadAllText(Path.Combine(root, "README.md"));
-        var from = readme.IndexOf(start, StringComparison.Ordinal);
-        var to = from < 0 ? -1 : readme.IndexOf(End, from, StringComparison.Ordinal);
-        Assert.That(from >= 0 && to > from, $"README.md has a block between {start} and {End}");
-        var documented = readme[(from + start.Length)..to].Trim();
-        var generated = LayerDifferences.Markdown(ResultsFile.Load(Path.Combine(root, "ci", "baselines", "host.json")), Catalogue.Default, layer).Trim();
-        Assert.That(documented, Is.EqualTo(generated),
-            $"README.md's section on {layer.Title} is out of date with ci/baselines/host.json; the block should read:\n{generated}\n");
+        var readme = File.ReadAllText(Path.Combine(Root, "README.md"));
+        var documented = ReadmeBlocks.Read(readme, name);
+        Assert.That(documented, Is.Not.Null, $"README.md has a block between {ReadmeBlocks.Start(name)} and {ReadmeBlocks.End}");
+        var generated = ReadmeBlocks.All.Single(b => b.Name == name).Make(Path.Combine(Root, "ci", "baselines")).Trim();
+        Assert.That(documented, Is.EqualTo(generated), $"README.md's block {name} is out of date: run `conformance readme`");
     }
-}
-
-/// <summary>README.md's list of predicted differences for the platforms that cannot run here is generated from the
-/// expectation tables: this test regenerates it and requires the copy in the README to be the same.</summary>
-public sealed class ReadmePredictionsTests
-{
-    private const string Start = "<!-- generated: predicted-differences -->";
-    private const string End = "<!-- end generated predictions -->";
 
     [Test]
-    public void TheReadmeListsThePredictedDifferencesAsTheTablesHoldThem()
+    public void TheFindingsOpenTheReadmeAndNameTheClaimsWhereColumnsDisagree()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Find()!, "README.md"));
-        var from = readme.IndexOf(Start, StringComparison.Ordinal);
-        var to = readme.IndexOf(End, StringComparison.Ordinal);
-        Assert.That(from >= 0 && to > from, $"README.md has a block between {Start} and {End}");
-        var generated = PredictedDifferences.Markdown(ExpectationTable.Default, Catalogue.Default).Trim();
-        Assert.That(readme[(from + Start.Length)..to].Trim(), Is.EqualTo(generated),
-            $"README.md's predicted differences are out of date with tests/Fixtures/Expectations; the block should read:\n{generated}\n");
+        var readme = File.ReadAllText(Path.Combine(Root, "README.md"));
+        Assert.That(readme.IndexOf(ReadmeBlocks.Start("findings"), StringComparison.Ordinal),
+            Is.LessThan(readme.IndexOf("## What a verdict means", StringComparison.Ordinal)), "the findings come first, after the introduction");
+        var findings = ReadmeBlocks.Read(readme, "findings")!;
+        Assert.That(findings, Does.Contain("[`tcp.sigpipe`](artifacts/matrix/matrix.html#claim=tcp.sigpipe)")
+            .And.Contain("`errno=EPIPE, sigpipe-pending=false (differs, documented)` on gVisor"));
+    }
+
+    [Test]
+    public void TheCommandWritesTheBlocksAndChecksThem()
+    {
+        var (exit, output, _) = CommandLine.Run("readme", "--check");
+        Assert.That((exit, output.Trim()), Is.EqualTo((0, "README.md: every generated part is current.")));
     }
 }
