@@ -11,8 +11,8 @@ public static class DiffCommand
 {
     public static Command Create()
     {
-        var fromArgument = new Argument<string>("FROM") { Description = "a results file, or a platform id (column) of the matrix" };
-        var toArgument = new Argument<string>("TO") { Description = "a results file, or a platform id (column) of the matrix" };
+        var fromArgument = new Argument<string>("FROM") { Description = "a results file, or a column of the matrix: a platform id (every layer), or ID@raw, ID@dotnet, ID@dotnet-async (one layer)" };
+        var toArgument = new Argument<string>("TO") { Description = "a results file, or a column of the matrix: a platform id (every layer), or ID@raw, ID@dotnet, ID@dotnet-async (one layer)" };
         var matrixOption = new Option<string?>("--matrix") { Description = "the matrix.json whose columns FROM and TO may name (default artifacts/matrix/matrix.json)", HelpName = "FILE" };
         var summaryOption = CommonOptions.Summary("also write the platform change and the change table as markdown");
         var command = new Command("diff", "compare two platforms (results files or matrix columns)")

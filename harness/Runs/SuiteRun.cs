@@ -10,7 +10,9 @@ public static class SuiteRun
     /// <summary>How a run ended: the exit code, and the results file it wrote (null when none was written).</summary>
     public sealed record Outcome(int Exit, ResultsFile? File);
 
-    public static Outcome Once(string outDir, bool slow, bool noBuild, string? filter, bool summarise = true)
+    /// <param name="published">The suite as published for this machine, when the caller has it already (a repeat
+    /// publishes once, before its timed runs); else it is looked up, and published if its sources changed.</param>
+    public static Outcome Once(string outDir, bool slow, bool noBuild, string? filter, bool summarise = true, string? published = null)
     {
         var root = Repository.Root();
         Directory.CreateDirectory(outDir);
@@ -46,7 +48,7 @@ public static class SuiteRun
             }
 
             var code = ThroughWorkers(filter)
-                ? RunWorkers(root, catalogue, env, Relay)
+                ? RunWorkers(root, catalogue, env, Relay, published)
                 : Repository.Dotnet(root, ["test", "Conformance.sln", "--no-build", "--filter", testFilter], env, Relay);
             watcher.Read();
             return code;
@@ -85,13 +87,21 @@ public static class SuiteRun
             return 1;
         }
 
-        var runs = new List<ResultsFile>(); // the build above is outside the timed runs
+        // The build above and the publish here are outside the timed runs; every run runs what was published now, even if
+        // the sources change meanwhile.
+        var published = ThroughWorkers(filter) ? Publish(Console.WriteLine) : null;
+        if (ThroughWorkers(filter) && published is null)
+        {
+            return 1;
+        }
+
+        var runs = new List<ResultsFile>();
         var walls = new List<double>();
         var failed = false;
         for (var k = 1; k <= times; k++)
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var outcome = Once(Path.Combine(outDir, $"repeat-{k}"), slow, noBuild: true, filter, summarise: k == 1);
+            var outcome = Once(Path.Combine(outDir, $"repeat-{k}"), slow, noBuild: true, filter, summarise: k == 1, published);
             walls.Add(clock.Elapsed.TotalSeconds);
             failed |= outcome.Exit != 0;
             if (outcome.File is null)
@@ -129,10 +139,14 @@ public static class SuiteRun
     /// published for this machine (<see cref="Distros.Payload"/>: self-contained, precompiled, the NUnit runner in
     /// the process itself), published once per content of its sources: no test host to start, no build when nothing
     /// changed.</summary>
-    private static int RunWorkers(string root, Catalogue catalogue, Dictionary<string, string> env, Action<string> onLine)
+    private static int RunWorkers(string root, Catalogue catalogue, Dictionary<string, string> env, Action<string> onLine, string? published)
     {
-        var published = Distros.Payload.For(System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier, line => onLine($"conformance: {line}"))
-            .GetAwaiter().GetResult();
+        published ??= Publish(line => onLine($"conformance: {line}"));
+        if (published is null)
+        {
+            return 1;
+        }
+
         var testResults = Path.Combine(Path.GetTempPath(), $"conformance-testresults-{Environment.ProcessId}");
         var split = Workers.Of(catalogue, ClaimProjects.Declared(root), Workers.Count);
         var script = Path.Combine(Path.GetTempPath(), $"conformance-workers-{Environment.ProcessId}.sh");
@@ -150,6 +164,22 @@ public static class SuiteRun
             {
                 Directory.Delete(testResults, recursive: true);
             }
+        }
+    }
+
+    /// <summary>The folder of the suite published for this machine, published now if its sources changed; null (and why,
+    /// through <paramref name="say"/>) when the publish failed.</summary>
+    private static string? Publish(Action<string> say)
+    {
+        try
+        {
+            return Distros.Payload.For(System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier, say).GetAwaiter().GetResult();
+        }
+        catch (InvalidOperationException e)
+        {
+            // A restore without this machine's runtime (a `dotnet build` meanwhile) can break a publish that runs beside it.
+            say($"publishing the suite for this machine failed; if a build ran meanwhile, run again. {e.Message}");
+            return null;
         }
     }
 

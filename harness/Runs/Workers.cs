@@ -23,8 +23,7 @@ public static class Workers
     }
 
     /// <summary>The test processes of a run, for each way the workers' script may run them: every row spread over
-    /// <see cref="Isolated"/> where each process gets a network namespace of its own (also what a serial run runs, one
-    /// process after another); where the claims share one loopback, the rows of claims that may have neighbours spread
+    /// <see cref="Isolated"/> where each process gets a network namespace of its own; where the claims share one loopback, the rows of claims that may have neighbours spread
     /// over <see cref="Shared"/>, side by side, and then the rows of the claims that run alone (the catalogue's
     /// <c>alone</c>), one process after another in <see cref="Alone"/>.</summary>
     public sealed record Split(IReadOnlyList<Worker> Isolated, IReadOnlyList<Worker> Shared, IReadOnlyList<Worker> Alone, IReadOnlyList<CatalogueEntry> AloneClaims);
@@ -122,8 +121,9 @@ public static class Workers
 
     /// <summary>The POSIX shell script that runs the test processes: side by side, each in a network namespace of its
     /// own, where this machine allows it; where it does not, the claims with no neighbour to fear side by side on the
-    /// one loopback and then the others alone; all one after another when asked to. Its first line of output says
-    /// which, and why.</summary>
+    /// one loopback and then the others alone. Asked to run serially, it runs the same processes, isolated the same
+    /// way, one at a time, so a serial run differs from a concurrent one in nothing but concurrency. Its first line of
+    /// output says which, and why.</summary>
     /// <param name="prologue">Lines run first, in the script's own shell (a payload's cd and exports).</param>
     /// <param name="atOnce">A shell expression for how many processes may run at once: all of them on the host, where
     /// the claims mostly wait; "$(nproc)" in a guest under software emulation, where every process start is CPU-bound
@@ -133,9 +133,9 @@ public static class Workers
         var script = new StringBuilder(Preamble.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("#PROLOGUE\n", prologue, StringComparison.Ordinal));
         script.Append("if [ \"$mode\" = isolated ]; then\n");
         SideBySide(script, batches.Isolated, atOnce, "each in a network namespace of its own with this namespace's net.* settings", "isolated");
-        script.Append("elif [ \"$mode\" = shared ]; then\n");
+        script.Append("else\n");
         var alone = batches.Alone.Count == 0 ? "" : $", then {batches.Alone.Count} with the {batches.AloneWhat}, one after another";
-        SideBySide(script, batches.Shared, atOnce, $"side by side on one loopback ($why){alone}", "");
+        SideBySide(script, batches.Shared, atOnce, $"on one loopback ($why){alone}", "");
         foreach (var line in batches.AloneWhy)
         {
             script.Append($"  echo {Quote(["conformance: " + line])}\n");
@@ -146,23 +146,17 @@ public static class Workers
             script.Append($"  {Quote(command)} || status=1\n");
         }
 
-        script.Append("else\n");
-        script.Append($"  export {RunContract.RunMode}=\"{batches.Isolated.Count} test processes one after another ($why)\"\n");
-        script.Append($"  echo \"conformance: ${RunContract.RunMode}\"\n");
-        foreach (var command in batches.Isolated)
-        {
-            script.Append($"  {Quote(command)} || status=1\n");
-        }
-
         script.Append("fi\nexit $status\n");
         return script.ToString();
     }
 
-    /// <summary>Starts <paramref name="commands"/> in the background, no more than the limit at once, and waits for all.</summary>
+    /// <summary>Starts <paramref name="commands"/> in the background, no more than the limit at once (one when a serial
+    /// run is asked for), and waits for all.</summary>
     private static void SideBySide(StringBuilder script, IReadOnlyList<IReadOnlyList<string>> commands, string? atOnce, string how, string wrapper)
     {
-        script.Append($"  at_once={atOnce ?? commands.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)}\n");
-        script.Append($"  export {RunContract.RunMode}=\"{commands.Count} test processes, $at_once at a time, {how}\"\n");
+        script.Append($"  at_once={atOnce ?? commands.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)} serially=\n");
+        script.Append($"  if [ \"${{{RunContract.Serial}:-}}\" = 1 ]; then at_once=1 serially=\" ({RunContract.Serial} is set)\"; fi\n");
+        script.Append($"  export {RunContract.RunMode}=\"{commands.Count} test processes, $at_once at a time$serially, {how}\"\n");
         script.Append($"  echo \"conformance: ${RunContract.RunMode}\"\n");
         script.Append("  pids=\n");
         foreach (var command in commands)
@@ -186,8 +180,7 @@ public static class Workers
         status=0 pids= mode=shared why=
         settings=$(mktemp) || exit 2
         trap 'rm -f "$settings"' EXIT
-        if [ "${{{RunContract.Serial}}:-}" = 1 ]; then why="{{RunContract.Serial}} is set" mode=serial
-        elif [ "$(uname -s)" != Linux ]; then why="network namespaces are Linux's"
+        if [ "$(uname -s)" != Linux ]; then why="network namespaces are Linux's"
         elif [ "$(id -u)" != 0 ]; then why="a network namespace needs root"
         elif ! command -v unshare >/dev/null || ! command -v ip >/dev/null; then why="needs util-linux's unshare and iproute2's ip"
         elif ! unshare --net ip link set lo up 2>/dev/null; then why="no network namespace can be made here (a container without CAP_SYS_ADMIN)"

@@ -10,6 +10,10 @@ public sealed record CatalogueEntry
     public required string Id { get; init; }
     public required string Faq { get; init; }
     public required string Title { get; init; }
+
+    /// <summary>What the scenario does, in claims.md's words (for a claim beyond the FAQ, in the catalogue's own): what
+    /// a reader of the matrix sees beside the FAQ's sentence.</summary>
+    public required string Scenario { get; init; }
     /// <summary>The FAQ's own words; null for a claim that goes beyond the FAQ (see <see cref="BeyondFaq"/>).</summary>
     public required string? Quote { get; init; }
 

@@ -82,6 +82,21 @@ public sealed partial class WorkflowTests
         Assert.That(Field(check, "if"), Is.EqualTo("always()"));
     }
 
+    /// <summary>The page is published from the default branch only, after the matrix job, and the job summary links it.</summary>
+    [Test]
+    public void ThePageIsDeployedToGitHubPagesFromTheDefaultBranch()
+    {
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(Source));
+        var job = (YamlMappingNode)((YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode)["jobs"])["pages"];
+        Assert.That(job["needs"].ToString(), Is.EqualTo("matrix"));
+        Assert.That(job["if"].ToString(), Does.Contain("github.event.repository.default_branch").And.Contain("pull_request"));
+        Assert.That(((YamlMappingNode)job["permissions"])["pages"].ToString(), Is.EqualTo("write"));
+        var steps = Steps(Source, "jobs", "pages", "steps");
+        Assert.That(steps.Select(s => Field(s, "uses")), Has.Some.StartsWith("actions/deploy-pages@").And.Some.StartsWith("actions/upload-pages-artifact@"));
+        Assert.That(steps.Select(s => Field(s, "run")), Has.Some.Contains("GITHUB_STEP_SUMMARY").And.Some.Contains("site/index.html"));
+    }
+
     private static string Action => File.ReadAllText(Path.Combine(Root, "action.yml"));
 
     /// <summary>The steps at <paramref name="path"/> of a workflow or action file.</summary>

@@ -29,7 +29,7 @@ public sealed class CanFailTests
     [Test]
     public void TheRuleRejectsAStarWithoutAReason()
     {
-        var claim = new CatalogueEntry { Id = "x.y", Faq = "0", Title = "t", Quote = "q", Expected = new() { ["k"] = "*" } };
+        var claim = new CatalogueEntry { Id = "x.y", Faq = "0", Title = "t", Scenario = "s", Quote = "q", Expected = new() { ["k"] = "*" } };
         Assert.That(claim.Expected.Where(e => e.Value == "*" && claim.Unchecked?.GetValueOrDefault(e.Key) is not { Length: > 20 }), Is.Not.Empty);
     }
 

@@ -9,6 +9,7 @@ public sealed class VerdictTests
         Id = "tcp.example",
         Faq = "2.1",
         Title = "an example",
+        Scenario = "an example",
         Quote = "an example",
         Expected = new() { ["write#1"] = "1", ["write#2"] = "EPIPE" },
     };

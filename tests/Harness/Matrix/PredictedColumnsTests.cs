@@ -43,8 +43,8 @@ public sealed class PredictedColumnsTests
         Assert.That(markdown.Split('\n').First(l => l.StartsWith("| `opt.v6only-default` |", StringComparison.Ordinal)), Does.Contain("🔮🔶 `tcp=1`"));
 
         var html = File.ReadAllText(Path.Combine(_out, "matrix.html"));
-        Assert.That(html, Does.Contain("<th data-platform=\"windows-predicted\" data-layer=\"raw\" class=\"predicted\" data-predicted=\"true\""));
-        Assert.That(html, Does.Contain("class=\"cell documented predicted\" data-platform=\"freebsd-predicted\""));
+        Assert.That(html, Does.Contain("<th data-platform=\"windows-predicted\" data-layer=\"raw\" data-base=\"windows-predicted\" data-label=\"Windows (predicted)\" class=\"predicted\""));
+        Assert.That(html, Does.Contain("<td class=\"cell documented predicted\"><details><summary title=\"predicted: differs, documented\">"));
     }
 
     [Test]

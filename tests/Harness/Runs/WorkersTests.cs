@@ -145,7 +145,7 @@ public sealed class WorkersTests
         {
             var result = ExternalProgram.Run("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "sh", script], TimeSpan.FromSeconds(60));
             Assert.That(result.Exit, Is.EqualTo(0), result.Output);
-            Assert.That(result.Output, Does.Contain("2 test processes, 2 at a time, side by side on one loopback (a network namespace needs root), "
+            Assert.That(result.Output, Does.Contain("2 test processes, 2 at a time, on one loopback (a network namespace needs root), "
                 + "then 1 with the 1 claims that run alone (udp.connected-icmp), one after another"));
             Assert.That(result.Output, Does.Contain($"conformance: alone: udp.connected-icmp: {icmp.Alone}"));
             Assert.That(result.Output, Does.Not.Contain("isolated-1"));
@@ -161,8 +161,10 @@ public sealed class WorkersTests
         }
     }
 
+    /// <summary>A serial run runs the same processes, isolated the same way, one at a time: it differs from a concurrent
+    /// run in nothing but concurrency.</summary>
     [Test]
-    public void SerialRunsOneAfterAnotherAndSaysWhy()
+    public void SerialRunsOneAtATimeAndSaysWhy()
     {
         var script = Path.Combine(Path.GetTempPath(), $"conformance-workers-serial-{Environment.ProcessId}.sh");
         File.WriteAllText(script, Workers.Script([["echo", "first"], ["sh", "-c", "exit 3"], ["sh", "-c", $"echo second: ${RunContract.RunMode}"]]));
@@ -170,9 +172,9 @@ public sealed class WorkersTests
         {
             var result = ExternalProgram.Run("sh", [script], TimeSpan.FromSeconds(60), new Dictionary<string, string> { [RunContract.Serial] = "1" });
             Assert.That(result.Exit, Is.EqualTo(1), "a failing process fails the run, and the others still run");
-            Assert.That(result.Output, Does.Contain($"3 test processes one after another ({RunContract.Serial} is set)"));
+            Assert.That(result.Output, Does.Contain($"3 test processes, 1 at a time ({RunContract.Serial} is set), "));
             Assert.That(result.Output.IndexOf("first", StringComparison.Ordinal), Is.LessThan(result.Output.IndexOf("second", StringComparison.Ordinal)));
-            Assert.That(result.Output, Does.Contain($"second: 3 test processes one after another ({RunContract.Serial} is set)"),
+            Assert.That(result.Output, Does.Contain($"second: 3 test processes, 1 at a time ({RunContract.Serial} is set), "),
                 "each process is told how the run went, and writes it into its column's note");
         }
         finally

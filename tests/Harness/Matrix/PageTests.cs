@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using Conformance.Harness.Gate;
+using Conformance.Harness.Matrix;
+using Conformance.Harness.Tests.Commands;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Conformance.Harness.Tests.Matrix;
+
+/// <summary>matrix.html as a person uses it, in the Chromium this machine has, driven through Playwright: made by
+/// `conformance matrix --in ci/baselines` (every approved column, and the predicted ones), then read, clicked, typed
+/// into and checked for accessibility. Screenshots at desktop and phone widths are kept under artifacts/browser for a
+/// person to look at.</summary>
+[Category("Browser")]
+public sealed class PageTests : InChromium
+{
+    private static string Root => RepositoryRoot.Find()!;
+
+    private static string Folder => Path.Combine(Root, "artifacts", "browser");
+
+    private static string MatrixJson => Path.Combine(Folder, "matrix.json");
+
+    private CompatMatrix _matrix = null!;
+
+    [OneTimeSetUp]
+    public void MakeThePage()
+    {
+        var (exit, output, error) = CommandLine.Run("matrix", "--in", Path.Combine(Root, "ci", "baselines"), "--out", Folder);
+        Assert.That(exit, Is.EqualTo(0), output + error);
+        _matrix = new CompatMatrix(ResultsSet.Load([Path.Combine(Root, "ci", "baselines")]), Catalogue.Default, ExpectationTable.Default);
+    }
+
+    private Task<IPage> Open(string hash = "", int width = 1400, int height = 1000) =>
+        Open(Path.Combine(Folder, "matrix.html"), hash, width, height);
+
+    [Test]
+    public async Task TheOverviewCountsEveryColumnAndItsMapLinksIntoTheTable()
+    {
+        var page = await Open();
+        Assert.That(await page.Locator("#overview table.counts tbody tr").CountAsync(), Is.EqualTo(_matrix.Platforms.Count));
+
+        const string column = "linux-debian-12-x64-container";
+        var section = _matrix.Catalogue.Rows.Where(r => HtmlRenderer.Sections(r.Claim).Contains("5")).ToList();
+        await page.Locator($"#overview table.map a[href='#section=5&platform={column}']").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#shown")).ToHaveTextAsync($"{section.Count} of {_matrix.Catalogue.Rows.Count} rows");
+        Assert.That(await page.Locator("#matrix thead th[data-platform]:not([hidden])").AllTextContentsAsync(), Has.Count.EqualTo(1),
+            "only the column whose map cell was clicked is left");
+    }
+
+    /// <summary>The switch leaves exactly the rows on which the columns that ran disagree, as the findings have them.</summary>
+    [Test]
+    public async Task TheDisagreeSwitchHidesEveryRowWhoseCellsAllAgree()
+    {
+        var page = await Open();
+        await page.Locator("#disagree").FocusAsync();
+        await page.Keyboard.PressAsync("Space"); // the keyboard, as a person without a mouse turns it on
+
+        var shown = await ShownRows(page);
+        var disagreeing = Findings.DisagreeingRows(_matrix);
+        Assert.That(shown, Is.EquivalentTo(disagreeing));
+        Assert.That(shown, Does.Contain("tcp.sigpipe").And.Not.Contain("tcp.read-zero-after-fin"));
+        await Assertions.Expect(page.Locator("#shown")).ToHaveTextAsync($"{disagreeing.Count} of {_matrix.Catalogue.Rows.Count} rows");
+    }
+
+    /// <summary>Debian 12 against gVisor, picked in the form: the page lists exactly the cells `conformance diff` lists
+    /// for the same pair (from the same matrix.json); and so for every other pair of platforms and layers.</summary>
+    [Test]
+    public async Task ADiffOfTwoColumnsListsExactlyTheCellsConformanceDiffLists()
+    {
+        var page = await Open("#compare");
+        const string from = "linux-debian-12-x64-container", to = "linux-gvisor-0.0-20221219.0-x64-container";
+        await page.Locator("#diff-from").SelectOptionAsync(from);
+        await page.Locator("#diff-to").SelectOptionAsync(to);
+
+        var listed = await page.Locator("#diff-result tbody tr").EvaluateAllAsync<string[][]>(
+            "rows => rows.map(r => [...r.children].slice(0, 3).map(c => c.textContent))");
+        var expected = Cli(from, to);
+        Assert.That(listed.Select(r => (r[0], r[1], r[2])), Is.EquivalentTo(expected).And.Not.Empty);
+        await Assertions.Expect(page.Locator("#diff-summary")).ToHaveTextAsync($"{expected.Count} claim(s) differ between {from} and {to}.");
+
+        var selections = await page.Locator("#diff-from option").EvaluateAllAsync<string[]>("options => options.map(o => o.value).filter(v => v)");
+        foreach (var (a, b) in selections.SelectMany(a => selections.Where(b => string.CompareOrdinal(a, b) < 0).Select(b => (a, b)))
+            .Where(p => p.a.Split('@')[0] == p.b.Split('@')[0] || (!p.a.Contains('@') && !p.b.Contains('@'))))
+        {
+            var changes = await page.EvaluateAsync<string[][]>("([a, b]) => window.conformance.diff(a, b).map(c => [c.claim, c.before, c.after])", new[] { a, b });
+            Assert.That(changes.Select(r => (r[0], r[1], r[2])), Is.EquivalentTo(Cli(a, b)), $"{a} -> {b}");
+        }
+    }
+
+    /// <summary>What `conformance diff FROM TO --matrix matrix.json` lists: the same reading of the columns and the same
+    /// comparison it runs.</summary>
+    private static List<(string, string, string)> Cli(string from, string to) =>
+        [.. Comparison.Between(MatrixColumns.Read(MatrixJson, from), MatrixColumns.Read(MatrixJson, to), "platform", Catalogue.Default)
+            .Select(c => (c.Claim, c.Before, c.After))];
+
+    /// <summary>A claim's permalink opens its view: the FAQ's sentence and section, what the scenario does, and every
+    /// column's cell with its reason and reference, linked to its source.</summary>
+    [Test]
+    public async Task AClaimsPermalinkShowsItsFaqSentenceScenarioAndReferences()
+    {
+        var claim = Catalogue.Default.Claims.Single(c => c.Id == "tcp.sigpipe");
+        var page = await Open("#claim=tcp.sigpipe");
+        var view = page.Locator("#claim-view");
+
+        await Assertions.Expect(view).ToBeVisibleAsync();
+        await Assertions.Expect(view.Locator("blockquote")).ToHaveTextAsync(claim.Quote!);
+        await Assertions.Expect(view).ToContainTextAsync(claim.Scenario);
+        await Assertions.Expect(view).ToContainTextAsync($"FAQ section {claim.Faq}");
+        Assert.That(await view.Locator("table.claim-cells").CountAsync(), Is.EqualTo(claim.Runs.Count), "a table per family");
+        Assert.That(await view.Locator("a[href^='https://github.com/google/gvisor/blob/']").CountAsync(), Is.GreaterThan(0),
+            "gVisor's documented difference links to its source");
+        Assert.That(await view.Locator("td.predicted").CountAsync(), Is.GreaterThan(0), "predicted cells are there, marked");
+
+        await page.Locator("#findings a[href='#claim=tcp.oob']").ClickAsync(); // a finding links to its claim's view
+        await Assertions.Expect(view.Locator("h2 code")).ToHaveTextAsync("tcp.oob");
+    }
+
+    [Test]
+    public async Task TheKeyboardOpensACellAndFollowsALink()
+    {
+        var page = await Open();
+        var summary = page.Locator("#matrix tbody tr[data-claim='tcp.sigpipe'] td.cell summary").First;
+        await summary.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        Assert.That(await summary.Locator("xpath=..").GetAttributeAsync("open"), Is.Not.Null, "Enter opens the cell");
+
+        await page.Locator("#matrix tbody tr[data-claim='tcp.oob'] th a").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#claim-view h2 code")).ToHaveTextAsync("tcp.oob");
+    }
+
+    [Test]
+    public async Task TheAccessibilityCheckFindsNoSeriousOrCriticalViolation()
+    {
+        // One page with everything a reader can open shown at once: a claim's view and a comparison.
+        const string hash = "#claim=tcp.sigpipe&from=linux-debian-12-x64-container&to=linux-gvisor-0.0-20221219.0-x64-container";
+        var page = await Open(hash);
+        await Assertions.Expect(page.Locator("#claim-view")).ToBeVisibleAsync();
+        Assert.That(await page.Locator("#diff-result tbody tr").CountAsync(), Is.GreaterThan(0));
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Impact} {v.Id}: {v.Help} ({v.Nodes.Length} nodes, e.g. {v.Nodes.FirstOrDefault()?.Html})").ToList();
+        Assert.That(serious, Is.Empty, $"axe-core on matrix.html{hash}");
+        TestContext.Out.WriteLine($"axe-core: {result.Violations.Length} violation(s) in all, none serious or critical; {result.Passes.Length} rules passed");
+    }
+
+    /// <summary>Every column of ci/baselines, and the predicted ones: the page loads within a bound, and its size and
+    /// load time are printed. Screenshots at desktop and phone widths are kept for a person to look at.</summary>
+    [Test]
+    public async Task ThePageLoadsQuicklyAndIsPhotographedAtTwoWidths()
+    {
+        var clock = Stopwatch.StartNew();
+        var page = await Open();
+        var loaded = clock.Elapsed;
+        var size = new FileInfo(Path.Combine(Folder, "matrix.html")).Length;
+        TestContext.Out.WriteLine($"matrix.html: {size / 1024} KiB, loaded in {loaded.TotalMilliseconds:0} ms");
+        Assert.That(loaded, Is.LessThan(TimeSpan.FromSeconds(5)), "a page that takes longer is not one a person waits for");
+
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "matrix-desktop.png") });
+        var phone = await Open("", width: 390, height: 844);
+        await phone.ScreenshotAsync(new() { Path = Path.Combine(Folder, "matrix-phone.png") });
+        var claim = await Open("#claim=tcp.sigpipe", width: 390, height: 844);
+        await claim.Locator("#claim-view").ScreenshotAsync(new() { Path = Path.Combine(Folder, "claim-phone.png") });
+        Assert.That(new FileInfo(Path.Combine(Folder, "matrix-phone.png")).Length, Is.GreaterThan(10_000));
+    }
+}
