@@ -173,7 +173,7 @@ public static class HtmlRenderer
         foreach (var (key, value) in result.Observed)
         {
             var expected = claim.Expected.GetValueOrDefault(key, "*");
-            body.Append($"<dt>{E(key)}</dt><dd><span class=\"v\">{E(value)}</span>{(Pattern.Matches(expected, value) ? "" : $" <small>(FAQ: {E(expected)})</small>")}</dd>");
+            body.Append($"<dt>{E(key)}</dt><dd>{E(value)}{(Pattern.Matches(expected, value) ? "" : $"<small> (FAQ: {E(expected)})</small>")}</dd>");
         }
 
         body.Append("</dl>");

@@ -127,7 +127,7 @@
   function cellOf(td) {
     if (!td || !td.querySelector('details')) return null;
     const observed = {};
-    td.querySelectorAll('details > dl > dt').forEach(dt => observed[dt.textContent] = dt.nextElementSibling.querySelector('.v').textContent);
+    td.querySelectorAll('details > dl > dt').forEach(dt => observed[dt.textContent] = dt.nextElementSibling.firstChild.textContent); // the value; the FAQ's pattern, where it parts, follows in a <small>
     const note = noteOf(td);
     return { verdict: verdictOf(kindOf(td)), observed, why: note ? note.querySelector('p.why').textContent : '' };
   }

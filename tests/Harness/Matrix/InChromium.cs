@@ -15,6 +15,9 @@ public abstract class InChromium
         var chromium = new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }.FirstOrDefault(File.Exists)
             ?? throw Prerequisite.Missing("Chromium is not installed (apt-get install chromium)", ".ci/run installs it");
         _playwright = await Playwright.CreateAsync();
+        // The page's script answers a click at once; a machine busy with other work (a CI run's guests) may take
+        // seconds to paint it. The bound is for a page that never answers.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox"] });
     }
 
