@@ -67,11 +67,38 @@ public static class Payload
             }
 
             Directory.Move(work, dir); // whole or not at all
+            Prune(Path.Combine(CacheRoot, "payload"), rid, Kept);
             return dir;
         }
         finally
         {
             OneAtATime.Release();
+        }
+    }
+
+    /// <summary>How many payloads of one runtime the cache keeps: the one just published, and a few before it for a
+    /// sweep or a checkout of another commit that may still use them.</summary>
+    public const int Kept = 3;
+
+    /// <summary>Deletes all but the <paramref name="keep"/> newest payloads of <paramref name="rid"/> (about 90 MB each;
+    /// one is published for every change of the suite's sources), and any publish a killed process left half done.
+    /// Runs under the publish lock, so no other process is publishing meanwhile.</summary>
+    public static void Prune(string payloads, string rid, int keep)
+    {
+        var folders = new DirectoryInfo(payloads).EnumerateDirectories($"{rid}-*")
+            .OrderByDescending(d => d.LastWriteTimeUtc).ThenBy(d => d.Name, StringComparer.Ordinal).ToList();
+        var unfinished = folders.Where(d => d.Name.EndsWith(".tmp", StringComparison.Ordinal)).ToList();
+        var finished = folders.Except(unfinished).Where(d => File.Exists(Path.Combine(d.FullName, Script))).ToList();
+        foreach (var old in finished.Skip(keep).Concat(unfinished))
+        {
+            try
+            {
+                old.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // in use, or going away already: the next publish tries again
+            }
         }
     }
 
