@@ -26,14 +26,15 @@ public static class ReadmeCommand
             """);
         command.SetAction(parse =>
         {
-            var path = Path.Combine(Repository.Root(), "README.md");
-            var folder = Path.GetFullPath(parse.GetValue(baselines) ?? Path.Combine(Repository.Root(), "ci", "baselines"));
+            var root = Repository.Root();
+            var path = Path.Combine(root, "README.md");
+            var folder = Path.GetFullPath(parse.GetValue(baselines) ?? Path.Combine(root, "ci", "baselines"));
             var readme = File.ReadAllText(path);
             var updated = readme;
             var stale = new List<string>();
-            foreach (var (name, make) in ReadmeBlocks.All)
+            foreach (var (name, make) in ReadmeBlocks.All(folder))
             {
-                var content = make(folder);
+                var content = make();
                 if (ReadmeBlocks.Read(updated, name) != content.Trim())
                 {
                     stale.Add(name);

@@ -15,7 +15,11 @@ public static class Findings
 
     /// <summary>A claim whose columns disagree: the rows (families) that disagree alike, and the outcomes, the most
     /// widely seen last.</summary>
-    public sealed record Finding(CatalogueEntry Claim, IReadOnlyList<string> Rows, IReadOnlyList<Outcome> Outcomes);
+    public sealed record Finding(CatalogueEntry Claim, IReadOnlyList<string> Rows, IReadOnlyList<Outcome> Outcomes)
+    {
+        /// <summary>The rows that disagree when they are not all of the claim's (one family, say); null when they are.</summary>
+        public IReadOnlyList<string>? SomeRows => Rows.Count == Claim.Runs.Count ? null : Rows;
+    }
 
     public static IReadOnlyList<Finding> Of(CompatMatrix matrix)
     {
@@ -39,8 +43,8 @@ public static class Findings
     }
 
     /// <summary>The rows on which the columns that ran disagree: what the page's "disagree" switch shows.</summary>
-    public static IReadOnlySet<string> DisagreeingRows(CompatMatrix matrix) =>
-        Of(matrix).SelectMany(f => f.Rows).ToHashSet();
+    public static IReadOnlySet<string> DisagreeingRows(IEnumerable<Finding> findings) =>
+        findings.SelectMany(f => f.Rows).ToHashSet();
 
     /// <summary>The outcomes of a row. A key disagrees when the columns that observed it saw different values; a column
     /// that could not observe a key (an unobserved key, a layer without the call) does not disagree on it. One outcome
@@ -97,7 +101,7 @@ public static class Findings
         foreach (var finding in findings)
         {
             var id = claimLink is null ? $"`{finding.Claim.Id}`" : $"[`{finding.Claim.Id}`]({claimLink(finding.Claim.Id)})";
-            var rows = finding.Rows.Count == finding.Claim.Runs.Count ? "" : $" (row {string.Join(", ", finding.Rows.Select(r => $"`{r}`"))})";
+            var rows = finding.SomeRows is { } some ? $" (row {string.Join(", ", some.Select(r => $"`{r}`"))})" : "";
             md.AppendLine($"- {id}{rows}, FAQ {finding.Claim.Faq}: {MarkdownRenderer.Escape(finding.Claim.Title)}");
             foreach (var outcome in finding.Outcomes)
             {

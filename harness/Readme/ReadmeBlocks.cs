@@ -15,22 +15,25 @@ public static class ReadmeBlocks
     /// command), by a link relative to the clone; the published copy has the same anchors.</summary>
     public const string Page = "artifacts/matrix/matrix.html";
 
-    /// <summary>Every generated block: its name and what it holds, made from the baselines in <c>baselines</c>.</summary>
-    public static IReadOnlyList<(string Name, Func<string, string> Make)> All =>
-    [
-        ("findings", baselines =>
-        {
-            var matrix = new CompatMatrix(ResultsSet.Baselines(baselines).Values, Catalogue.Default);
-            return Findings.Markdown(matrix, Findings.Of(matrix), id => $"{Page}#claim={id}");
-        }),
-        .. Layers.All.Where(l => l != Layers.Raw).Select(l => ($"{l.Name}-differences host",
-            (Func<string, string>)(baselines => LayerDifferences.Markdown(Host(baselines), Catalogue.Default, l)))),
-        ("predicted-differences", _ => PredictedDifferences.Markdown(ExpectationTable.Default, Catalogue.Default)),
-    ];
-
-    private static ResultsFile Host(string baselines) =>
-        ResultsSet.Baselines(baselines).GetValueOrDefault(Lanes.Default)
-        ?? throw new BadInputException($"{baselines} has no baseline of lane '{Lanes.Default}'; approve one with `conformance approve`");
+    /// <summary>Every generated block: its name and what it holds, made from the baselines in <paramref name="baselines"/>,
+    /// which are read (and judged again) once, by the first block that needs them.</summary>
+    public static IReadOnlyList<(string Name, Func<string> Make)> All(string baselines)
+    {
+        var approved = new Lazy<Dictionary<string, ResultsFile>>(() => ResultsSet.Baselines(baselines));
+        ResultsFile Host() => approved.Value.GetValueOrDefault(Lanes.Default)
+            ?? throw new BadInputException($"{baselines} has no baseline of lane '{Lanes.Default}'; approve one with `conformance approve`");
+        return
+        [
+            ("findings", () =>
+            {
+                var matrix = new CompatMatrix(approved.Value.Values, Catalogue.Default);
+                return Findings.Markdown(matrix, Findings.Of(matrix), id => $"{Page}#claim={id}");
+            }),
+            .. Layers.All.Where(l => l != Layers.Raw).Select(l => ($"{l.Name}-differences host",
+                (Func<string>)(() => LayerDifferences.Markdown(Host(), Catalogue.Default, l)))),
+            ("predicted-differences", () => PredictedDifferences.Markdown(ExpectationTable.Default, Catalogue.Default)),
+        ];
+    }
 
     /// <summary>The block <paramref name="name"/> as <paramref name="readme"/> holds it (trimmed), or null when it has
     /// no such block.</summary>

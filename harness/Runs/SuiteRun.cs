@@ -82,15 +82,16 @@ public static class SuiteRun
     /// between runs (a flip fails) and each claim's median time.</summary>
     public static int Repeat(int times, string outDir, bool slow, bool noBuild, string? filter)
     {
-        if (!noBuild && !ThroughWorkers(filter) && !Build(Repository.Root()))
+        // The build or the publish is outside the timed runs; every run runs what was published now, even if the sources
+        // change meanwhile.
+        var workers = ThroughWorkers(filter);
+        if (!noBuild && !workers && !Build(Repository.Root()))
         {
             return 1;
         }
 
-        // The build above and the publish here are outside the timed runs; every run runs what was published now, even if
-        // the sources change meanwhile.
-        var published = ThroughWorkers(filter) ? Publish(Console.WriteLine) : null;
-        if (ThroughWorkers(filter) && published is null)
+        var published = workers ? Publish(Console.WriteLine) : null;
+        if (workers && published is null)
         {
             return 1;
         }

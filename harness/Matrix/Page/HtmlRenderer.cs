@@ -15,7 +15,7 @@ public static class HtmlRenderer
     {
         var platforms = matrix.Platforms.Select(p => p.Platform).ToList();
         var findings = Findings.Of(matrix);
-        var disagreeing = findings.SelectMany(f => f.Rows).ToHashSet();
+        var disagreeing = Findings.DisagreeingRows(findings);
         var html = new StringBuilder();
         html.AppendLine("<!DOCTYPE html>");
         html.AppendLine("<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");

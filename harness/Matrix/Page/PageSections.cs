@@ -17,7 +17,7 @@ internal static class PageSections
         html.AppendLine("<ul class=\"findings\">");
         foreach (var finding in findings)
         {
-            var rows = finding.Rows.Count == finding.Claim.Runs.Count ? "" : $" (row {string.Join(", ", finding.Rows)})";
+            var rows = finding.SomeRows is { } some ? $" (row {string.Join(", ", some)})" : "";
             html.AppendLine($"<li><a href=\"#claim={E(finding.Claim.Id)}\"><code>{E(finding.Claim.Id)}</code></a>{E(rows)}, FAQ {E(finding.Claim.Faq)}: {E(finding.Claim.Title)}<ul>");
             foreach (var outcome in finding.Outcomes)
             {
