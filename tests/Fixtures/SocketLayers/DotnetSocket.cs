@@ -84,6 +84,12 @@ public class DotnetSocket(Socket socket) : LayerSocket
     public override SysResult GetOption(SocketOptionLevel level, SocketOptionName name) =>
         Dotnet.Call(() => (long)(int)Socket.GetSocketOption(level, name)!);
 
+    public override SysResult SetMulticastInterface(IPAddress address) =>
+        Dotnet.Call(() => Socket.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.MulticastInterface, address.GetAddressBytes()));
+
+    public override SysResult JoinGroup(IPAddress group, IPAddress on) =>
+        Dotnet.Call(() => Socket.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.AddMembership, new MulticastOption(group, on)));
+
     public override SysResult SetLinger(bool on, int seconds) => Dotnet.Call(() => Socket.LingerState = new LingerOption(on, seconds));
 
     public override (SysResult Result, int OnOff, int Seconds) GetLinger()

@@ -67,6 +67,13 @@ public abstract class LayerSocket : IDisposable
 
     public abstract SysResult GetOption(SocketOptionLevel level, SocketOptionName name);
 
+    /// <summary>IP_MULTICAST_IF: the interface an IPv4 multicast datagram leaves by (MulticastInterface).</summary>
+    public abstract SysResult SetMulticastInterface(IPAddress address);
+
+    /// <summary>IP_ADD_MEMBERSHIP: joins the IPv4 <paramref name="group"/> on the interface of <paramref name="on"/>
+    /// (AddMembership with a MulticastOption).</summary>
+    public abstract SysResult JoinGroup(IPAddress group, IPAddress on);
+
     /// <summary>SO_LINGER; LingerState.</summary>
     public abstract SysResult SetLinger(bool on, int seconds);
 

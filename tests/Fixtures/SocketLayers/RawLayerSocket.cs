@@ -80,6 +80,13 @@ public sealed class RawLayerSocket(RawSocket socket) : LayerSocket
         return Raw.GetInt(l, n);
     }
 
+    public override SysResult SetMulticastInterface(IPAddress address) =>
+        Raw.SetBytes(Sys.C.IPPROTO_IP, Sys.C.IP_MULTICAST_IF, address.GetAddressBytes());
+
+    /// <summary>struct ip_mreq { in_addr imr_multiaddr; in_addr imr_interface; }</summary>
+    public override SysResult JoinGroup(IPAddress group, IPAddress on) =>
+        Raw.SetBytes(Sys.C.IPPROTO_IP, Sys.C.IP_ADD_MEMBERSHIP, [.. group.GetAddressBytes(), .. on.GetAddressBytes()]);
+
     public override SysResult SetLinger(bool on, int seconds) => Raw.SetLinger(on, seconds);
 
     public override (SysResult Result, int OnOff, int Seconds) GetLinger() => Raw.GetLinger();
@@ -114,6 +121,7 @@ internal static class OptionNames
         (SocketOptionLevel.Socket, SocketOptionName.OutOfBandInline) => (Sys.C.SOL_SOCKET, Sys.C.SO_OOBINLINE),
         (SocketOptionLevel.Tcp, SocketOptionName.NoDelay) => (Sys.C.IPPROTO_TCP, Sys.C.TCP_NODELAY),
         (SocketOptionLevel.IPv6, SocketOptionName.IPv6Only) => (Sys.C.IPPROTO_IPV6, Sys.C.IPV6_V6ONLY),
+        (SocketOptionLevel.IP, SocketOptionName.MulticastLoopback) => (Sys.C.IPPROTO_IP, Sys.C.IP_MULTICAST_LOOP),
         (SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime) => (Sys.C.IPPROTO_TCP, Sys.C.TCP_KEEPIDLE ?? throw NoSuch("a per-socket keepalive idle option (TCP_KEEPIDLE)")),
         (SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveInterval) => (Sys.C.IPPROTO_TCP, Sys.C.TCP_KEEPINTVL ?? throw NoSuch("TCP_KEEPINTVL")),
         (SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveRetryCount) => (Sys.C.IPPROTO_TCP, Sys.C.TCP_KEEPCNT ?? throw NoSuch("TCP_KEEPCNT")),

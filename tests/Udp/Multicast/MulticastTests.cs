@@ -1,17 +1,21 @@
 using System.Net;
+using System.Net.Sockets;
 using Conformance.Fixtures.Claims;
 using Conformance.Fixtures.Native;
 using Conformance.Fixtures.Peers;
+using Conformance.Fixtures.SocketLayers;
 
 namespace Conformance.Udp.Multicast;
 
 /// <summary>FAQ 4.11: binding a multicast address, SO_REUSEADDR acts as SO_REUSEPORT. The group is joined on
-/// loopback and looped back to this host (IP_MULTICAST_LOOP), so nothing leaves the machine.</summary>
+/// loopback and looped back to this host (IP_MULTICAST_LOOP), so nothing leaves the machine. Through
+/// System.Net.Sockets, ReuseAddress is what a C# program sets (on Unix the runtime sets SO_REUSEPORT with it), and a
+/// MulticastOption joins the group.</summary>
 public sealed class MulticastTests : ClaimTest
 {
     private static readonly IPAddress Group = IPAddress.Parse("239.1.2.3");
 
-    [Claim("udp.reuseaddr-multicast", Layer = "raw")]
+    [Claim("udp.reuseaddr-multicast")]
     public void TwoSocketsWithReuseaddrMayBindTheSameMulticastAddress()
     {
         using var first = Member(0, out var bindFirst);
@@ -26,10 +30,10 @@ public sealed class MulticastTests : ClaimTest
         using var second = Member(port, out var bindSecond);
         ObserveOk("bind#2", bindSecond);
 
-        using var sender = RawSocket.Udp();
-        sender.SetBytes(Sys.C.IPPROTO_IP, Sys.C.IP_MULTICAST_IF, IPAddress.Loopback.GetAddressBytes()).Expect("setsockopt(IP_MULTICAST_IF 127.0.0.1)");
-        sender.SetInt(Sys.C.IPPROTO_IP, Sys.C.IP_MULTICAST_LOOP, 1).Expect("setsockopt(IP_MULTICAST_LOOP)");
-        var sent = sender.SendTo("m"u8, new IPEndPoint(Group, port));
+        using var sender = Sockets.Udp(AddressFamily.InterNetwork);
+        sender.SetMulticastInterface(IPAddress.Loopback).Expect("setsockopt(IP_MULTICAST_IF 127.0.0.1)");
+        sender.SetOption(SocketOptionLevel.IP, SocketOptionName.MulticastLoopback, 1).Expect("setsockopt(IP_MULTICAST_LOOP)");
+        var sent = sender.SendTo("m"u8.ToArray(), new IPEndPoint(Group, port));
         if (!sent.Ok)
         {
             throw Inconclusive($"loopback carries no multicast here: sendto({Group}) failed with {sent.Error}");
@@ -50,18 +54,16 @@ public sealed class MulticastTests : ClaimTest
     }
 
     /// <summary>A socket with SO_REUSEADDR bound to the group at <paramref name="port"/>, joined on loopback.</summary>
-    private static RawSocket Member(int port, out SysResult bind)
+    private static LayerSocket Member(int port, out SysResult bind)
     {
-        var socket = RawSocket.Udp();
+        var socket = Sockets.Udp(AddressFamily.InterNetwork);
         try
         {
-            socket.SetInt(Sys.C.SOL_SOCKET, Sys.C.SO_REUSEADDR, 1).Expect("setsockopt(SO_REUSEADDR)");
+            socket.SetOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, 1).Expect("setsockopt(SO_REUSEADDR)");
             bind = socket.Bind(new IPEndPoint(Group, port));
             if (bind.Ok)
             {
-                // struct ip_mreq { in_addr imr_multiaddr; in_addr imr_interface; }
-                byte[] membership = [.. Group.GetAddressBytes(), .. IPAddress.Loopback.GetAddressBytes()];
-                var joined = socket.SetBytes(Sys.C.IPPROTO_IP, Sys.C.IP_ADD_MEMBERSHIP, membership);
+                var joined = socket.JoinGroup(Group, IPAddress.Loopback);
                 if (!joined.Ok)
                 {
                     throw new ClaimNotObservedException(Verdict.Inconclusive, $"cannot join {Group} on loopback here: IP_ADD_MEMBERSHIP failed with {joined.Error}");
