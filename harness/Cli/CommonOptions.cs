@@ -16,6 +16,12 @@ public static class CommonOptions
 
     public static Option<string?> Summary(string what) => new("--summary") { Description = what, HelpName = "FILE" };
 
+    /// <summary>The stricter gate: a lane whose platform changed fails even when every cell is as approved.</summary>
+    public static Option<bool> FailOnUpgrade() => new("--fail-on-upgrade")
+    {
+        Description = "an upgraded platform (OS version, kernel, distro, libc, runtime, sandbox) fails even when every cell is as approved",
+    };
+
     public static Option<string?> Config() =>
         new("--config") { Description = "the columns' configuration (default ci/distros.json)", HelpName = "FILE" };
 
@@ -24,9 +30,9 @@ public static class CommonOptions
 
     /// <summary>The options of a sweep of columns (distros, kernels): which configuration, which entries, where the
     /// results go, and how long one column may take.</summary>
-    public sealed record SweepOptions(Option<string?> Config, Option<string[]> Only, Option<string?> Out, Option<int> LimitMinutes, Option<string?> Baselines)
+    public sealed record SweepOptions(Option<string?> Config, Option<string[]> Only, Option<string?> Out, Option<int> LimitMinutes, Option<string?> Baselines, Option<bool> FailOnUpgrade)
     {
-        public Option[] All => [Config, Only, Out, LimitMinutes, Baselines];
+        public Option[] All => [Config, Only, Out, LimitMinutes, Baselines, FailOnUpgrade];
 
         public string BaselinesDir(ParseResult parse) => parse.GetValue(Baselines) ?? DefaultBaselines;
 
@@ -46,7 +52,8 @@ public static class CommonOptions
         Only($"run only this {entry} entry (repeatable)"),
         Out("where the results files go (default artifacts/results)"),
         LimitMinutes(5, limitWhat),
-        AcceptAgainst());
+        AcceptAgainst(),
+        FailOnUpgrade());
 
     /// <summary>Where a column verb finds the approved baselines it accepts its columns against.</summary>
     public static Option<string?> AcceptAgainst() =>

@@ -4,13 +4,14 @@ namespace Conformance.Harness.Columns;
 
 /// <summary>When a column run is accepted: the column is complete (every expected cell of every family and layer),
 /// nothing in it broke or differs undocumented (unless its kind says why its differences are pinned by the baseline
-/// alone: Wine's), and its lane's gate is clean against the approved baseline (no changed cell, no upgraded platform). One function for the distros, kernels and wine verbs and the tests that
+/// alone: Wine's), and its lane's gate is clean against the approved baseline (no changed cell; an upgraded platform
+/// only with --fail-on-upgrade, as the gate). One function for the distros, kernels and wine verbs and the tests that
 /// wrap them, so a column means the same wherever it was made.</summary>
 public static class Acceptance
 {
     /// <summary>What keeps <paramref name="results"/> from being accepted, one line each, naming the cell; empty when
     /// it is accepted. <paramref name="platform"/> is the platform id the column was configured to report.</summary>
-    public static List<string> Problems(ResultsFile results, string platform, string baselines)
+    public static List<string> Problems(ResultsFile results, string platform, string baselines, bool failOnUpgrade = false)
     {
         results = Judging.Rejudge.File(results); // as the current tables judge it: a difference documented since counts
         var problems = new List<string>();
@@ -32,10 +33,9 @@ public static class Acceptance
         }
 
         var approved = Matrix.ResultsSet.LoadOne(baseline);
-        var upgraded = PlatformChanges.Between(approved.Platform, results.Platform);
-        if (upgraded.Count > 0)
+        if (failOnUpgrade && Upgrade(results, baselines) is { } upgraded)
         {
-            problems.Add($"upgrade: {string.Join(", ", upgraded)} (review, then approve it as `conformance gate` says)");
+            problems.Add($"upgrade: {upgraded} (--fail-on-upgrade: review, then approve it as `conformance gate` says)");
         }
 
         problems.AddRange(Comparison.Between(approved, results, results.Lane, Catalogue.Default)
@@ -43,24 +43,40 @@ public static class Acceptance
         return problems;
     }
 
+    /// <summary>How the column's platform moved against its lane's approved baseline ("osVersion A -> B"), or null
+    /// when it did not (or the lane has no baseline).</summary>
+    public static string? Upgrade(ResultsFile results, string baselines)
+    {
+        var baseline = Path.Combine(baselines, $"{results.Lane}.json");
+        return File.Exists(baseline) && PlatformChanges.Between(Matrix.ResultsSet.LoadOne(baseline).Platform, results.Platform) is { Count: > 0 } fields
+            ? string.Join(", ", fields)
+            : null;
+    }
+
     /// <summary>What the column verbs' help says of the acceptance.</summary>
     public const string Explained = """
         Each column is then accepted as `conformance gate` would accept its lane: complete (every cell of every
-        family and layer), no error, no undocumented difference, and no changed cell or upgraded platform
-        against --baselines (default ci/baselines); each problem is printed with its cell.
+        family and layer), no error, no undocumented difference, and no changed cell against --baselines (default
+        ci/baselines); each problem is printed with its cell. An upgraded platform whose every cell is as approved
+        is named and accepted, unless --fail-on-upgrade.
         """;
 
     /// <summary>Every accepted-or-not line of a sweep, for a verb: prints the problems of each column under its lane
     /// and gives the verb's exit code: 1 when a column failed to run or was not accepted, else 0. Skipped columns
     /// are neither.</summary>
-    public static int Report(IReadOnlyList<ColumnOutcome> outcomes, string baselines)
+    public static int Report(IReadOnlyList<ColumnOutcome> outcomes, string baselines, bool failOnUpgrade = false)
     {
         var rejected = 0;
         foreach (var outcome in outcomes.Where(o => o.Results is not null))
         {
-            var problems = Problems(outcome.Results!, outcome.Platform, baselines);
+            var problems = Problems(outcome.Results!, outcome.Platform, baselines, failOnUpgrade);
             if (problems.Count == 0)
             {
+                if (Upgrade(outcome.Results!, baselines) is { } upgrade)
+                {
+                    Console.WriteLine($"Upgrade {outcome.Name}: {upgrade}; every cell as approved.");
+                }
+
                 continue;
             }
 

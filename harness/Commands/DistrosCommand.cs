@@ -38,7 +38,7 @@ public static class DistrosCommand
             }
 
             var outcomes = Sweeps.Distros(chosen, sweep.OutDir(parse), sweep.Limit(parse));
-            return Acceptance.Report(outcomes, sweep.BaselinesDir(parse));
+            return Acceptance.Report(outcomes, sweep.BaselinesDir(parse), parse.GetValue(sweep.FailOnUpgrade));
         });
         return command;
     }

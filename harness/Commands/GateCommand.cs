@@ -21,17 +21,20 @@ public static class GateCommand
         var summaryOption = CommonOptions.Summary("where the markdown report goes (default artifacts/gate.md)");
         var proposeOption = new Option<string?>("--propose") { Description = "write the fresh results of every lane that needs approval to DIR/<lane>.json", HelpName = "DIR" };
         var allowNewOption = new Option<bool>("--allow-new") { Description = "a lane without a baseline is reported but does not fail" };
-        var command = new Command("gate", "compare each lane's fresh results with its approved baseline; a change, an upgrade, a missing lane or an unapproved one fails")
+        var failOnUpgradeOption = CommonOptions.FailOnUpgrade();
+        var command = new Command("gate", "compare each lane's fresh results with its approved baseline; a changed cell, a missing lane or an unapproved one fails")
         {
-            baselinesOption, inputs, laneOption, summaryOption, proposeOption, allowNewOption,
+            baselinesOption, inputs, laneOption, summaryOption, proposeOption, allowNewOption, failOnUpgradeOption,
         };
         command.Explained("""
             Compare each lane's fresh results with its approved baseline (DIR/<lane>.json). A lane is a stable CI
             slot (host, ubuntu-24.04, debian-12, kernel-testing, gvisor); the platform that ran in it may change.
             Fails (exit 1) on any of:
               - a changed verdict or observed value (timings are not compared);
-              - an upgrade: the lane's platform (OS version, kernel, distro, libc, runtime, sandbox) changed, even
-                when no cell did: the upgrade itself is news until approved;
+              - with --fail-on-upgrade, an upgrade: the lane's platform (OS version, kernel, distro, libc, runtime,
+                sandbox) changed, even when no cell did. Without it, an upgrade whose every cell is as approved
+                passes and is named ("Upgrade host: osVersion A -> B; every cell as approved"), since a runner image
+                takes a kernel patch about weekly; `conformance approve` records the new platform;
               - a lane with a baseline but no fresh results (re-run it, or remove its baseline on purpose with
                 `conformance approve --remove LANE`);
               - a lane with fresh results but no baseline, unless --allow-new.
@@ -42,11 +45,11 @@ public static class GateCommand
         command.SetAction(parse => Run(
             parse.GetValue(baselinesOption) ?? throw new BadInputException("gate needs --baselines DIR (the approved results, e.g. ci/baselines)"),
             parse.GetValue(inputs) ?? [], parse.GetValue(laneOption), parse.GetValue(summaryOption) ?? Repository.Artifacts("gate.md"),
-            parse.GetValue(proposeOption), parse.GetValue(allowNewOption)));
+            parse.GetValue(proposeOption), parse.GetValue(allowNewOption), parse.GetValue(failOnUpgradeOption)));
         return command;
     }
 
-    private static int Run(string folder, string[] inputs, string? lane, string summary, string? propose, bool allowNew)
+    private static int Run(string folder, string[] inputs, string? lane, string summary, string? propose, bool allowNew, bool failOnUpgrade)
     {
         if (inputs.Length == 0)
         {
@@ -75,8 +78,8 @@ public static class GateCommand
             }
         }
 
-        Report(report, allowNew, folder, command, summary);
-        return report.Clean(allowNew) ? 0 : 1;
+        Report(report, allowNew, failOnUpgrade, folder, command, summary);
+        return report.Clean(allowNew, failOnUpgrade) ? 0 : 1;
     }
 
     /// <summary>Only <paramref name="lane"/>; a single fresh file is taken as that lane's run whatever it says.</summary>
@@ -91,11 +94,12 @@ public static class GateCommand
         return (baselines.Where(b => b.Key == lane).ToDictionary(), ResultsSet.AsLane(fresh, lane).Where(f => f.Key == lane).ToDictionary());
     }
 
-    private static void Report(GateReport report, bool allowNew, string folder, string approve, string summary)
+    private static void Report(GateReport report, bool allowNew, bool failOnUpgrade, string folder, string approve, string summary)
     {
-        var problems = report.Changes.Count + report.Upgrades.Count + report.Missing.Count + (allowNew ? 0 : report.New.Count);
-        var headline = problems == 0
-            ? $"Gate: {report.Compared} lane(s) compared with {folder}, no change."
+        var clean = report.Clean(allowNew, failOnUpgrade);
+        var headline = clean
+            ? $"Gate: {report.Compared} lane(s) compared with {folder}, no change"
+              + (report.Upgrades.Count > 0 ? $" in any cell ({report.Upgrades.Count} upgraded platform(s), named below)." : ".")
             : $"Gate: {report.Compared} lane(s) compared with {folder}: {report.Changes.Count} changed cell(s), {report.Upgrades.Count} upgraded platform(s), "
               + $"{report.Missing.Count} lane(s) without fresh results, {report.New.Count} lane(s) without a baseline.";
         var text = new StringBuilder(headline).AppendLine();
@@ -108,7 +112,9 @@ public static class GateCommand
 
         foreach (var upgrade in report.Upgrades)
         {
-            Item($"Upgrade {upgrade}" + (report.Changes.Any(c => c.Platform == upgrade.Lane) ? "" : " (no cell changed: the upgrade itself needs approval)"));
+            Item($"Upgrade {upgrade}" + (!report.Unchanged(upgrade) ? "; cells changed (below)"
+                : failOnUpgrade ? "; every cell as approved, but --fail-on-upgrade: the upgrade itself needs approval"
+                : "; every cell as approved (passes; approve to record the new platform)"));
         }
 
         if (report.Changes.Count > 0)
@@ -129,8 +135,9 @@ public static class GateCommand
 
         if (report.ToApprove.Any())
         {
-            text.AppendLine($"After review, approve with: {approve}");
-            md.Append($"\nAfter review, approve with:\n\n```sh\n{approve}\n```\n");
+            var what = clean ? "To record them in the baselines" : "After review, approve with";
+            text.AppendLine($"{what}: {approve}");
+            md.Append($"\n{what}:\n\n```sh\n{approve}\n```\n");
         }
 
         Console.Write(text.ToString());

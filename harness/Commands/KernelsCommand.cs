@@ -38,7 +38,7 @@ public static class KernelsCommand
             }
 
             var outcomes = Sweeps.Kernels(chosen, userland, sweep.OutDir(parse), sweep.Limit(parse));
-            return Acceptance.Report(outcomes, sweep.BaselinesDir(parse));
+            return Acceptance.Report(outcomes, sweep.BaselinesDir(parse), parse.GetValue(sweep.FailOnUpgrade));
         });
         return command;
     }

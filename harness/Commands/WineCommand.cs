@@ -16,9 +16,10 @@ public static class WineCommand
         var outDir = CommonOptions.Out("where Wine's results file goes (default artifacts/wine)");
         var limit = CommonOptions.LimitMinutes(3, "how long one claim executable may run under Wine");
         var baselines = CommonOptions.AcceptAgainst();
+        var failOnUpgrade = CommonOptions.FailOnUpgrade();
         var command = new Command("wine", "smoke-run the Windows code path under Wine (its results are Wine's, never a Windows column)")
         {
-            outDir, limit, baselines,
+            outDir, limit, baselines, failOnUpgrade,
         };
         command.Explained($"""
             Smoke-run the Windows code path under Wine: publish the claim projects for win-x64, run them under Wine
@@ -33,11 +34,11 @@ public static class WineCommand
             """);
         command.SetAction(parse => Run(
             Path.GetFullPath(parse.GetValue(outDir) ?? Repository.Artifacts("wine")), TimeSpan.FromMinutes(parse.GetValue(limit)),
-            parse.GetValue(baselines) ?? CommonOptions.DefaultBaselines));
+            parse.GetValue(baselines) ?? CommonOptions.DefaultBaselines, parse.GetValue(failOnUpgrade)));
         return command;
     }
 
-    private static int Run(string outDir, TimeSpan limit, string baselines)
+    private static int Run(string outDir, TimeSpan limit, string baselines, bool failOnUpgrade)
     {
         if (WineRunner.Unavailable() is { } why)
         {
@@ -46,6 +47,6 @@ public static class WineCommand
 
         var outcomes = Sweeps.Run("Running the Windows build of the suite under Wine", [WineRunner.Lane], lane => lane, outDir,
             (_, line) => WineRunner.RunOne(limit, line));
-        return Acceptance.Report(outcomes, baselines);
+        return Acceptance.Report(outcomes, baselines, failOnUpgrade);
     }
 }

@@ -22,7 +22,14 @@ public sealed record GateReport(
     IReadOnlyList<ResultsFile> New,
     int Compared)
 {
-    public bool Clean(bool allowNew) => Changes.Count == 0 && Upgrades.Count == 0 && Missing.Count == 0 && (allowNew || New.Count == 0);
+    /// <summary>Whether the lanes are as approved. An upgrade whose cells are all as approved passes unless
+    /// <paramref name="failOnUpgrade"/>: a hosted runner image takes a kernel patch about weekly, and a gate that goes
+    /// red with nothing changed is a gate people switch off. An upgrade that changed a cell fails through the cell.</summary>
+    public bool Clean(bool allowNew, bool failOnUpgrade = false) =>
+        Changes.Count == 0 && (!failOnUpgrade || Upgrades.Count == 0) && Missing.Count == 0 && (allowNew || New.Count == 0);
+
+    /// <summary>Whether <paramref name="upgrade"/>'s lane has no changed cell: the upgrade changed nothing the claims see.</summary>
+    public bool Unchanged(Upgrade upgrade) => Changes.All(c => c.Platform != upgrade.Lane);
 
     /// <summary>The lanes whose fresh results would become their baseline on approval.</summary>
     public IEnumerable<string> ToApprove => Changes.Select(c => c.Platform).Concat(Upgrades.Select(u => u.Lane)).Concat(New.Select(n => n.Lane)).Distinct();

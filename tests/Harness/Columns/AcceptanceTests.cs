@@ -2,8 +2,9 @@ using Conformance.Harness.Columns;
 
 namespace Conformance.Harness.Tests.Columns;
 
-/// <summary>What the distros, kernels and wine verbs accept: a column as approved passes; a changed cell, an
-/// undocumented difference, a missing cell or an upgraded platform is named, and the verb's exit code is 1.</summary>
+/// <summary>What the distros, kernels and wine verbs accept: a column as approved passes, and so does an upgraded
+/// platform whose cells are all as approved (named; a problem only with --fail-on-upgrade); a changed cell, an
+/// undocumented difference or a missing cell is named, and the verb's exit code is 1.</summary>
 public sealed class AcceptanceTests
 {
     private static string Baselines => Path.Combine(RepositoryRoot.Find()!, "ci", "baselines");
@@ -68,7 +69,19 @@ public sealed class AcceptanceTests
         };
         var problems = Acceptance.Problems(short_, column.Platform.Id, Baselines);
         Assert.That(problems, Has.Some.EqualTo("udp.fionread/ipv6@dotnet: missing from the column"));
-        Assert.That(problems, Has.Some.StartsWith("upgrade: libc glibc").And.Some.Contains("-> glibc 9.99"));
+        Assert.That(problems, Has.None.StartsWith("upgrade:"), "an upgrade is not a problem by default");
+        Assert.That(Acceptance.Problems(short_, column.Platform.Id, Baselines, failOnUpgrade: true),
+            Has.Some.StartsWith("upgrade: libc glibc").And.Some.Contains("-> glibc 9.99"));
+    }
+
+    [Test]
+    public void AnUpgradeWithEveryCellAsApprovedIsAcceptedAndNamed()
+    {
+        var column = Approved("host");
+        var upgraded = column with { Platform = column.Platform with { OsVersion = column.Platform.OsVersion + "-patched" } };
+        Assert.That(Acceptance.Problems(upgraded, column.Platform.Id, Baselines), Is.Empty);
+        Assert.That(Acceptance.Upgrade(upgraded, Baselines), Does.StartWith("osVersion ").And.EndWith("-patched"));
+        Assert.That(Report(upgraded), Is.Zero);
     }
 
     [Test]

@@ -79,15 +79,38 @@ public sealed class UpgradeStoryTests
     }
 
     [Test]
-    public void AnUpgradeWithIdenticalCellsStillFailsUntilApproved()
+    public void AnUpgradeWithIdenticalCellsPassesAndIsNamed()
     {
         Approve("kernel-5.10", asLane: "kernel");
         Run("kernel-6.1", asLane: "kernel");
         var (exit, output, _) = Gate();
+        Assert.That(exit, Is.Zero, output);
+        Assert.That(output, Does.Contain("Upgrade kernel: id linux-kernel-5.10-x64-vm -> linux-kernel-6.1-x64-vm, osVersion 5.10.0-32-cloud-amd64 -> 6.1.0-50-cloud-amd64; every cell as approved"));
+        Assert.That(File.ReadAllText(Path.Combine(_dir, "gate.md")), Does.Contain("Upgrade kernel: ").And.Contain("every cell as approved"), "the job summary names it too");
+    }
+
+    [Test]
+    public void FailOnUpgradeFailsAnUpgradeWithIdenticalCellsUntilApproved()
+    {
+        Approve("kernel-5.10", asLane: "kernel");
+        Run("kernel-6.1", asLane: "kernel");
+        var (exit, output, _) = Gate("--fail-on-upgrade");
         Assert.That(exit, Is.EqualTo(1));
-        Assert.That(output, Does.Contain("Upgrade kernel: id linux-kernel-5.10-x64-vm -> linux-kernel-6.1-x64-vm, osVersion 5.10.0-32-cloud-amd64 -> 6.1.0-50-cloud-amd64 (no cell changed: the upgrade itself needs approval)"));
-        Assert.That(CommandLine.Run("approve", "--in", Fresh, "--baselines", Baselines).Exit, Is.Zero);
-        Assert.That(Gate().Exit, Is.Zero, "approved, the upgrade passes");
+        Assert.That(output, Does.Contain("Upgrade kernel: ").And.Contain("the upgrade itself needs approval"));
+        var approved = CommandLine.Run("approve", "--in", Fresh, "--baselines", Baselines);
+        Assert.That(approved.Exit, Is.Zero);
+        Assert.That(approved.Out, Does.Contain("upgrade: id linux-kernel-5.10-x64-vm -> linux-kernel-6.1-x64-vm"), "approve records the new platform");
+        Assert.That(Gate("--fail-on-upgrade").Exit, Is.Zero, "approved, the upgrade passes");
+    }
+
+    [Test]
+    public void AnUpgradeThatChangedACellFailsWithOrWithoutTheOption()
+    {
+        Approve("kernel-6.1", asLane: "kernel");
+        Run("kernel-testing", asLane: "kernel");
+        var (exit, output, _) = Gate();
+        Assert.That(exit, Is.EqualTo(1));
+        Assert.That(output, Does.Contain("cells changed").And.Contain("udp.rcvbuf-accounting"));
     }
 
     [Test]
