@@ -47,11 +47,11 @@ public static class CommonOptions
         public string ConfigPath(ParseResult parse) => parse.GetValue(Config) ?? Distros.DistroConfig.DefaultPath;
     }
 
-    public static SweepOptions Sweep(string entry, string limitWhat) => new(
+    public static SweepOptions Sweep(string entry, string limitWhat, int limitMinutes = 5) => new(
         Config(),
         Only($"run only this {entry} entry (repeatable)"),
         Out("where the results files go (default artifacts/results)"),
-        LimitMinutes(5, limitWhat),
+        LimitMinutes(limitMinutes, limitWhat),
         AcceptAgainst(),
         FailOnUpgrade());
 

@@ -69,6 +69,14 @@ public static class Acceptance
         var rejected = 0;
         foreach (var outcome in outcomes.Where(o => o.Results is not null))
         {
+            if (FailedLane.Of(outcome.Results!) is { } failed)
+            {
+                // A column that could not run: one line, not a problem per cell each repeating the log's tail.
+                rejected++;
+                Console.WriteLine($"{outcome.Name}: not accepted: {outcome.Failure ?? failed.Cause}");
+                continue;
+            }
+
             var problems = Problems(outcome.Results!, outcome.Platform, baselines, failOnUpgrade);
             if (problems.Count == 0)
             {

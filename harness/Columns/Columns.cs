@@ -5,7 +5,11 @@ namespace Conformance.Harness.Columns;
 
 /// <summary>What one column run (a distro container, a kernel guest) came to: its results file (a column of
 /// errors when the run failed), or why it was skipped. How it ran is in the results file's column block.</summary>
-public sealed record ColumnOutcome(string Name, string Platform, ResultsFile? Results, string? Skipped, string? Failure);
+public sealed record ColumnOutcome(string Name, string Platform, ResultsFile? Results, string? Skipped, string? Failure)
+{
+    /// <summary>Everything a failed run printed (a guest's console, a container's log), saved beside its results.</summary>
+    public string? Log { get; init; }
+}
 
 /// <summary>What every kind of column run shares: how its results are summed up, what a failed run's column
 /// looks like, and what makes a column acceptable.</summary>
@@ -25,24 +29,16 @@ public static class Columns
             : column;
 
     /// <summary>A column of errors, so a broken run shows in the matrix and the gate instead of vanishing.
-    /// <paramref name="what"/> names what failed ("container", "guest").</summary>
-    public static ResultsFile ErrorColumn(string name, string what, string platform, string description, string? container, ColumnInfo column, string reason, string logTail)
+    /// <paramref name="what"/> names what failed ("container", "guest"); <paramref name="declared"/> is the platform the
+    /// column stands for as its runner knows it without a run (a guest's kernel release, the image's distro and C
+    /// library), so the gate reports a column that failed, not an upgrade to the machine that ran it.</summary>
+    public static ResultsFile ErrorColumn(string name, string what, PlatformInfo declared, ColumnInfo column, string reason, string logTail)
     {
         var failed = $"the {name} {what} failed: {reason}";
         var note = string.IsNullOrWhiteSpace(logTail) ? failed : $"{failed}; log tail: {logTail}";
         return new ResultsFile
         {
-            Platform = new PlatformInfo
-            {
-                Id = platform,
-                Os = "linux",
-                OsVersion = HostKernel(),
-                Distro = description,
-                Runtime = RuntimeInformation.FrameworkDescription,
-                Arch = RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant(),
-                Container = container,
-                User = "root",
-            },
+            Platform = declared,
             Column = column,
             StartedAt = DateTime.UtcNow,
             // Every expected cell, of every family and layer, so a broken run shows as many errors as a good one has cells.
@@ -53,8 +49,23 @@ public static class Columns
         };
     }
 
-    /// <summary>The kernel the columns ran on or under: a container shares it, a guest's own is unknown once it failed.</summary>
-    private static string HostKernel() =>
+    /// <summary>A Linux column's platform as its runner declares it: <paramref name="kernel"/> is the release it runs
+    /// on (a guest's own; a container's is this machine's, <see cref="HostKernel"/>), the rest what its image says.</summary>
+    public static PlatformInfo Declared(string id, string kernel, RootfsFacts image, string? container) => new()
+    {
+        Id = id,
+        Os = "linux",
+        OsVersion = kernel,
+        Distro = image.Distro,
+        Libc = image.Libc,
+        Runtime = RuntimeInformation.FrameworkDescription,
+        Arch = RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant(),
+        Container = container,
+        User = "root",
+    };
+
+    /// <summary>The kernel a container shares: this machine's.</summary>
+    public static string HostKernel() =>
         File.Exists("/proc/sys/kernel/osrelease") ? File.ReadAllText("/proc/sys/kernel/osrelease").Trim() : Environment.OSVersion.Version.ToString();
 
     /// <summary>One line per outcome, for the end of a sweep.</summary>

@@ -16,9 +16,9 @@ public static class Sweeps
         Run($"Running the suite in {distros.Count} distro container(s)", distros, d => d.Name, outDir,
             (distro, line) => DistroRunner.RunOne(distro, limit, line));
 
-    public static List<ColumnOutcome> Kernels(IReadOnlyList<KernelEntry> kernels, string userland, string outDir, TimeSpan limit)
+    public static List<ColumnOutcome> Kernels(IReadOnlyList<KernelEntry> kernels, string userland, string outDir, TimeSpan stall)
     {
-        var guests = new GuestOptions(limit, Accelerator.Here()); // one accelerator decision for the whole sweep
+        var guests = new GuestOptions(stall, Accelerator.Here()); // one accelerator decision for the whole sweep
         return Run($"Booting {kernels.Count} kernel(s) under QEMU", kernels, k => k.Name, outDir,
             (kernel, line) => KernelRunner.RunOne(kernel, userland, guests, line));
     }
@@ -46,6 +46,14 @@ public static class Sweeps
                 if (outcome.Results is { } results)
                 {
                     results.Save(Path.Combine(outDir, $"{results.Platform.Id}.json"));
+                }
+
+                if (outcome.Failure is not null && outcome.Log is { } log)
+                {
+                    // The whole log of a failed run beside its results; the console names it in one line.
+                    var path = Path.Combine(outDir, $"{outcome.Name}.log");
+                    AtomicFile.Write(path, log);
+                    outcome = outcome with { Failure = $"{outcome.Failure} (full log: {path})" };
                 }
 
                 progress.Step(Finished(outcome));

@@ -12,7 +12,7 @@ public static class KernelsCommand
 {
     public static Command Create()
     {
-        var sweep = CommonOptions.Sweep("kernel", "how long one guest may run before it is killed and its column is errors");
+        var sweep = CommonOptions.Sweep("kernel", "how long a guest may go without printing a new result before it is killed and its column is errors", limitMinutes: 3);
         var command = new Command("kernels", "run the suite on several Linux kernels, each booted under QEMU");
         Array.ForEach(sweep.All, command.Options.Add);
         command.Explained($"""
@@ -23,6 +23,11 @@ public static class KernelsCommand
             ci/fetch-kernels.sh and ci/make-rootfs.sh bookworm-vm make the kernels and the userland. KVM is used
             while it shows it can run a guest (the guest's first console line within 10 s); otherwise the guest is
             killed and it and the rest of the sweep run under software emulation, and the progress says why.
+
+            A guest is killed when it stops making progress: no new console line (its init prints one whenever a
+            claim's result is merged) for --limit-minutes, or at a far bound on the whole run of a few seconds per
+            cell under software emulation (half a second with KVM). A busy machine slows a guest down; it does not
+            cost the column.
 
             {Acceptance.Explained}
 

@@ -32,6 +32,7 @@ public static class DistroRunner
         var stopwatch = Stopwatch.StartNew();
         using var cancel = new CancellationTokenSource(limit);
         IContainer? container = null;
+        string? ociRuntime = null; // what the error column declares, once the runtime's version is known
         try
         {
             var payload = await Payload.For(distro.Rid, progress);
@@ -48,7 +49,8 @@ public static class DistroRunner
             {
                 var version = await Sandbox.Version(runtime);
                 distro = distro with { Platform = Sandbox.Filled(distro.Platform, version), Label = Sandbox.Filled(distro.Label, version) };
-                environment[RunContract.OciRuntime] = $"{runtime} {version}";
+                ociRuntime = $"{runtime} {version}";
+                environment[RunContract.OciRuntime] = ociRuntime;
                 environment[RunContract.PlatformId] = distro.Platform;
             }
 
@@ -93,8 +95,13 @@ public static class DistroRunner
                 : $"{e.GetType().Name}: {e.Message.Split('\n')[0].Trim()}";
             var tail = container is null ? "" : await LogTail(container);
             progress($"error: {reason}");
-            var column = Columns.Columns.ErrorColumn(distro.Name, "container", distro.Platform, distro.Image ?? $"Debian {distro.Rootfs} (minbase)", "docker", Column(distro), reason, tail);
-            return new ColumnOutcome(distro.Name, distro.Platform, column, null, reason);
+            var image = RootfsFacts.Of(distro.Rootfs is { } suite ? DistroImages.RootfsTarball(suite) : null, distro.Image ?? $"Debian {distro.Rootfs} (minbase)");
+            var declared = Columns.Columns.Declared(distro.Platform, Columns.Columns.HostKernel(), image, "docker") with
+            {
+                OciRuntime = ociRuntime,
+            };
+            var column = Columns.Columns.ErrorColumn(distro.Name, "container", declared, Column(distro), reason, tail);
+            return new ColumnOutcome(distro.Name, distro.Platform, column, null, reason) { Log = tail };
         }
         finally
         {

@@ -22,17 +22,34 @@ public sealed record GateReport(
     IReadOnlyList<ResultsFile> New,
     int Compared)
 {
+    /// <summary>Lanes whose column failed as a whole (every cell an error), with the cause: one line each, instead of
+    /// a changed cell per row and an "upgrade" to whatever platform the error column could name.</summary>
+    public IReadOnlyList<FailedLane> Failed { get; init; } = [];
+
     /// <summary>Whether the lanes are as approved. An upgrade whose cells are all as approved passes unless
     /// <paramref name="failOnUpgrade"/>: a hosted runner image takes a kernel patch about weekly, and a gate that goes
     /// red with nothing changed is a gate people switch off. An upgrade that changed a cell fails through the cell.</summary>
     public bool Clean(bool allowNew, bool failOnUpgrade = false) =>
-        Changes.Count == 0 && (!failOnUpgrade || Upgrades.Count == 0) && Missing.Count == 0 && (allowNew || New.Count == 0);
+        Changes.Count == 0 && Failed.Count == 0 && (!failOnUpgrade || Upgrades.Count == 0) && Missing.Count == 0 && (allowNew || New.Count == 0);
 
     /// <summary>Whether <paramref name="upgrade"/>'s lane has no changed cell: the upgrade changed nothing the claims see.</summary>
     public bool Unchanged(Upgrade upgrade) => Changes.All(c => c.Platform != upgrade.Lane);
 
     /// <summary>The lanes whose fresh results would become their baseline on approval.</summary>
     public IEnumerable<string> ToApprove => Changes.Select(c => c.Platform).Concat(Upgrades.Select(u => u.Lane)).Concat(New.Select(n => n.Lane)).Distinct();
+}
+
+/// <summary>A lane whose column could not run: every cell an error, with what broke (the first cell's note).</summary>
+public sealed record FailedLane(string Lane, string Cause)
+{
+    /// <summary>Whether <paramref name="file"/> is such a column: a results file whose every cell broke.</summary>
+    public static FailedLane? Of(ResultsFile file) =>
+        file.Claims.Count > 0 && file.Claims.All(c => c.Verdict == Verdict.Error) ? new FailedLane(file.Lane, Short(file.Claims[0].Note ?? "no reason given")) : null;
+
+    /// <summary>A cause short enough for one line; the cells and the run's log carry the rest.</summary>
+    public static string Short(string text) => text.Length <= 300 ? text : text[..300] + "...";
+
+    public override string ToString() => $"{Lane}: the column failed, every cell is an error: {Cause}";
 }
 
 /// <summary>Compares each lane's fresh results with its approved baseline.</summary>
@@ -42,10 +59,17 @@ public static class LaneGate
     {
         var changes = new List<Change>();
         var upgrades = new List<Upgrade>();
+        var failed = new List<FailedLane>();
         var compared = 0;
         foreach (var lane in fresh.Keys.Intersect(baselines.Keys).Order(StringComparer.Ordinal))
         {
             compared++;
+            if (FailedLane.Of(fresh[lane]) is { } broken)
+            {
+                failed.Add(broken);
+                continue;
+            }
+
             var platform = PlatformChanges.Between(baselines[lane].Platform, fresh[lane].Platform);
             if (platform.Count > 0)
             {
@@ -57,7 +81,7 @@ public static class LaneGate
 
         var missing = baselines.Keys.Except(fresh.Keys).Order(StringComparer.Ordinal).ToList();
         var added = fresh.Keys.Except(baselines.Keys).Order(StringComparer.Ordinal).Select(l => fresh[l]).ToList();
-        return new GateReport(changes, upgrades, missing, added, compared);
+        return new GateReport(changes, upgrades, missing, added, compared) { Failed = failed };
     }
 }
 

@@ -23,7 +23,14 @@ public static class BootImage
         ip link set lo up
         export {{RunContract.ResultsDir}}=/results TESTINGPLATFORM_TELEMETRY_OPTOUT=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
         echo "conformance: kernel $(uname -r), platform ${{RunContract.PlatformId}}"
+        # A line whenever the merged results grow: the runner stops a guest that goes quiet, not one that is slow.
+        ( last=; while sleep 5; do
+            n=$(grep -o '"verdict"' /results/{{RunContract.PayloadResults}} 2>/dev/null | wc -l)
+            [ "$n" = "$last" ] || echo "conformance: $n results so far"; last=$n
+          done ) &
+        heartbeat=$!
         /bin/sh /payload/run-claims.sh
+        kill $heartbeat; wait $heartbeat 2>/dev/null
         echo "{{RunContract.ResultsBegin}}"
         base64 /results/{{RunContract.PayloadResults}}
         echo "{{RunContract.ResultsEnd}}"

@@ -55,16 +55,14 @@ public static class KernelRunner
             var text = console.ToString();
             var begin = text.IndexOf(RunContract.ResultsBegin, StringComparison.Ordinal);
             var end = text.IndexOf(RunContract.ResultsEnd, StringComparison.Ordinal);
-            if (exit is null)
+            if (exit.Killed is { } killed)
             {
-                throw new TimeoutException(guest.Stop.IsCancellationRequested
-                    ? "the guest was stopped before it powered off, and was killed"
-                    : $"the guest did not power off within {guest.Limit.TotalMinutes:0.#} min and was killed");
+                throw new TimeoutException(killed);
             }
 
             if (begin < 0 || end < begin)
             {
-                throw new InvalidOperationException($"the guest powered off (QEMU exit {exit}) without printing its results");
+                throw new InvalidOperationException($"the guest powered off (QEMU exit {exit.Exit}) without printing its results");
             }
 
             var base64 = text[(begin + RunContract.ResultsBegin.Length)..end].Replace("\r", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal);
@@ -78,9 +76,18 @@ public static class KernelRunner
             var reason = $"{e.GetType().Name}: {e.Message.Split('\n')[0].Trim()}";
             var tail = string.Join(" / ", console.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(5));
             progress($"error: {reason}");
-            var column = Columns.Columns.ErrorColumn(kernel.Name, "guest", kernel.Platform, $"Debian {userland} on QEMU", null, Column(kernel, guest), reason, tail);
-            return new ColumnOutcome(kernel.Name, kernel.Platform, column, null, reason);
+            var column = Columns.Columns.ErrorColumn(kernel.Name, "guest", Declared(kernel, userland, vmlinuz), Column(kernel, guest), reason, tail);
+            return new ColumnOutcome(kernel.Name, kernel.Platform, column, null, reason) { Log = console.ToString() };
         }
+    }
+
+    /// <summary>The platform a kernel column stands for without its guest's word: the kernel's release (written beside
+    /// it by ci/fetch-kernels.sh) and the userland's distro and C library.</summary>
+    private static PlatformInfo Declared(KernelEntry kernel, string userland, string vmlinuz)
+    {
+        var release = Path.Combine(Path.GetDirectoryName(vmlinuz)!, "release");
+        return Columns.Columns.Declared(kernel.Platform, File.Exists(release) ? File.ReadAllText(release).Trim() : kernel.Suite,
+            RootfsFacts.Of(BootImage.RootfsTarball(userland), $"Debian {userland} on QEMU"), container: null);
     }
 
     /// <summary>A kernel's column, saying how its guest ran: with KVM, or emulated and why.</summary>
@@ -95,7 +102,7 @@ public static class KernelRunner
     /// <summary>Boots the guest until it powers off (QEMU's exit code) or is killed (null). With KVM, a guest that
     /// prints nothing of its own within <see cref="Accelerator.SignOfLife"/>, or that QEMU gives up on before it
     /// does, is killed and booted under software emulation, as every later guest of the sweep is.</summary>
-    private static async Task<int?> Boot(string vmlinuz, string initramfs, string platform, GuestOptions guest, StringBuilder console, Action<string> progress)
+    private static async Task<GuestExit> Boot(string vmlinuz, string initramfs, string platform, GuestOptions guest, StringBuilder console, Action<string> progress)
     {
         if (guest.Accelerator.Kvm)
         {
@@ -106,9 +113,9 @@ public static class KernelRunner
             }
 
             var said = console.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
-            guest.Accelerator.Refuse(exit is null
+            guest.Accelerator.Refuse(exit.Exit is null
                 ? $"the guest printed nothing within {Accelerator.SignOfLife.TotalSeconds:0} s"
-                : $"QEMU stopped (exit {exit}) before the guest printed anything{(said is null ? "" : $": {said}")}");
+                : $"QEMU stopped (exit {exit.Exit}) before the guest printed anything{(said is null ? "" : $": {said}")}");
             progress($"{guest.Accelerator.Emulated}; software emulation for the rest of the sweep");
             console.Clear();
         }
@@ -116,9 +123,11 @@ public static class KernelRunner
         return (await Start(vmlinuz, initramfs, platform, guest, kvm: false, console)).Exit;
     }
 
-    /// <summary>Runs QEMU once: its exit code (null when killed), and whether the guest printed a line of its own
-    /// (QEMU's own messages, "qemu-system-x86_64: ...", are not the guest's).</summary>
-    private static async Task<(int? Exit, bool Alive)> Start(string vmlinuz, string initramfs, string platform, GuestOptions guest, bool kvm, StringBuilder console)
+    /// <summary>Runs QEMU once: how it ended, and whether the guest printed a line of its own (QEMU's own messages,
+    /// "qemu-system-x86_64: ...", are not the guest's). The guest is killed when it stops making progress (no console
+    /// line for <see cref="GuestOptions.Stall"/>: the init prints a line whenever a claim's result is merged), or at the
+    /// far bound for the whole run; never because the machine is busy, which only slows every line down.</summary>
+    private static async Task<(GuestExit Exit, bool Alive)> Start(string vmlinuz, string initramfs, string platform, GuestOptions guest, bool kvm, StringBuilder console)
     {
         string[] args =
         [
@@ -134,42 +143,102 @@ public static class KernelRunner
         ];
         var alive = false;
         var silenced = false;
-        using var silent = CancellationTokenSource.CreateLinkedTokenSource(guest.Stop);
+        var far = guest.Far(kvm);
+        var lastLine = Stopwatch.StartNew();
+        string? killed = null;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(guest.Stop);
+        void Kill(string why)
+        {
+            Interlocked.CompareExchange(ref killed, why, null);
+            stop.Cancel();
+        }
+
         using var probe = kvm
             ? new Timer(_ =>
             {
                 lock (console)
                 {
-                    if (!alive)
-                    {
-                        silenced = true;
-                        silent.Cancel();
-                    }
+                    silenced = !alive;
+                }
+
+                if (silenced)
+                {
+                    Kill($"the guest printed nothing within {Accelerator.SignOfLife.TotalSeconds:0} s");
                 }
             }, null, Accelerator.SignOfLife, Timeout.InfiniteTimeSpan)
             : null;
-        var result = await ExternalProgram.RunAsync(guest.Accelerator.Qemu, args, guest.Limit, onLine: line =>
+        using var stalled = new Timer(_ =>
+        {
+            string? why = null;
+            lock (console)
+            {
+                if (lastLine.Elapsed > guest.Stall)
+                {
+                    why = $"the guest printed nothing new for {Minutes(guest.Stall)} (its last line: {Last(console)}) and was killed";
+                }
+            }
+
+            if (why is not null)
+            {
+                Kill(why);
+            }
+        }, null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        var result = await ExternalProgram.RunAsync(guest.Accelerator.Qemu, args, far, onLine: line =>
         {
             lock (console)
             {
                 console.AppendLine(line);
+                lastLine.Restart();
                 alive |= !silenced && !line.StartsWith("qemu-system", StringComparison.Ordinal) && line.Trim().Length > 0;
             }
 
             guest.OnConsole?.Invoke(line);
-        }, stop: silent.Token);
+        }, stop: stop.Token);
         lock (console)
         {
-            return (result.Exit, alive);
+            var why = result.Exit is not null ? null
+                : guest.Stop.IsCancellationRequested ? "the guest was stopped before it powered off, and was killed"
+                : killed ?? $"the guest did not power off within {Minutes(far)}, the bound for a whole run {(kvm ? "with KVM" : "under software emulation")}, and was killed";
+            return (new GuestExit(result.Exit, why), alive);
         }
+    }
+
+    private static string Minutes(TimeSpan span) => span.TotalMinutes >= 1 ? $"{span.TotalMinutes:0.#} min" : $"{span.TotalSeconds:0} s";
+
+    private static string Last(StringBuilder console)
+    {
+        var lines = console.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return lines.Length == 0 ? "none" : lines[^1].Length > 120 ? lines[^1][..120] + "..." : lines[^1];
     }
 }
 
-/// <summary>How a kernel column's guest runs: its time limit, the accelerator the sweep shares, and for tests an
-/// initramfs of their own, a watcher of the console and a way to stop the guest.</summary>
-public sealed record GuestOptions(TimeSpan Limit, Accelerator Accelerator)
+/// <summary>How QEMU ended: its exit code, or why it was killed.</summary>
+public sealed record GuestExit(int? Exit, string? Killed);
+
+/// <summary>How a kernel column's guest runs: how long it may go without a new console line (<see cref="Stall"/>),
+/// the accelerator the sweep shares, and for tests an initramfs of their own, a watcher of the console, a way to stop
+/// the guest and a far bound of their own.</summary>
+public sealed record GuestOptions(TimeSpan Stall, Accelerator Accelerator)
 {
     public string? Initramfs { get; init; }
     public Action<string>? OnConsole { get; init; }
     public CancellationToken Stop { get; init; }
+
+    /// <summary>The far bound on a whole run, when not the computed one.</summary>
+    public TimeSpan? Limit { get; init; }
+
+    /// <summary>A whole run's far bound: a time per cell of the catalogue, several times what a guest was seen to take
+    /// with both cores busy (kernel 5.10 under emulation: 97 s idle, 260 s beside four busy loops, for 374 cells), and
+    /// never less than the stall bound and a boot.</summary>
+    public TimeSpan Far(bool kvm)
+    {
+        if (Limit is { } limit)
+        {
+            return limit;
+        }
+
+        var cells = ClaimRows.Cells(Catalogue.Default).Count();
+        var perCell = kvm ? TimeSpan.FromSeconds(0.5) : TimeSpan.FromSeconds(3);
+        return TimeSpan.FromTicks(Math.Max(perCell.Ticks * cells, (Stall + TimeSpan.FromMinutes(5)).Ticks));
+    }
 }

@@ -61,8 +61,12 @@ public static class WineRunner
             progress($"error: {reason}");
             var version = (await ExternalProgram.RunAsync(Program, ["--version"], TimeSpan.FromSeconds(30))).Output.Trim().Replace("wine-", "", StringComparison.Ordinal);
             var platform = $"wine-{version}-x64";
-            var column = Columns.Columns.ErrorColumn(Lane, "run", platform, $"Wine {version} (Windows API on Linux)", null,
-                ColumnInfo.Of(ColumnKinds.Wine, $"Wine {version}"), reason, "");
+            var declared = new PlatformInfo
+            {
+                Id = platform, Os = "windows", OsVersion = "(the run failed before Wine said)", Distro = $"Wine {version} (Windows API on Linux)",
+                Libc = "ws2_32 (Wine)", Runtime = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription, Arch = "x64", User = "root",
+            };
+            var column = Columns.Columns.ErrorColumn(Lane, "run", declared, ColumnInfo.Of(ColumnKinds.Wine, $"Wine {version}"), reason, "");
             return new ColumnOutcome(Lane, platform, column with { Lane = Lane }, null, reason);
         }
         finally

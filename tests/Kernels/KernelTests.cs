@@ -70,6 +70,26 @@ public sealed class KernelTests
         Assert.That(outcome.Results.Claims[0].Note, Does.Contain(HangingGuest.Marker), "the console's tail is in the note");
     }
 
+    /// <summary>A guest that goes quiet is killed for that, however long the run may take in all, and its column of
+    /// errors declares the platform of its lane (the kernel's release, the userland's distro and C library), not
+    /// this machine's, so the gate reports a column that failed and not an upgrade.</summary>
+    [Test]
+    public async Task AGuestThatStopsMakingProgressIsKilledAndItsErrorColumnKeepsItsLanesPlatform()
+    {
+        using var hang = HangingGuest.Make();
+        var outcome = await hang.Run(Accelerator.Here(), stall: TimeSpan.FromSeconds(15));
+
+        Assert.That(outcome.Failure, Does.Contain("printed nothing new for 15 s").And.Contain(HangingGuest.Marker));
+        var platform = outcome.Results!.Platform;
+        Assert.That(platform.Id, Is.EqualTo("linux-kernel-hang-x64-vm"));
+        Assert.That(platform.OsVersion, Is.EqualTo(File.ReadAllText(Path.Combine(KernelRunner.KernelDir(hang.Suite), "release")).Trim()), "the guest's kernel, not this machine's");
+        if (File.Exists(BootImage.RootfsTarball(Config.Userland)))
+        {
+            Assert.That(platform.Distro, Does.StartWith("Debian GNU/Linux"));
+            Assert.That(platform.Libc, Does.StartWith("glibc "));
+        }
+    }
+
     /// <summary>An accelerator whose device opens but whose guests never run (a nested PVM host: QEMU with KVM starts
     /// and prints nothing): the guest is given up after the sign-of-life bound and booted under emulation, and the
     /// accelerator says why for the rest of the sweep.</summary>
@@ -105,6 +125,7 @@ public sealed class KernelTests
 
         public string Folder { get; }
         private KernelEntry Kernel { get; }
+        public string Suite => Kernel.Suite;
         public bool SawMarker { get; private set; }
 
         public static HangingGuest Make()
@@ -129,27 +150,32 @@ public sealed class KernelTests
             return new HangingGuest(root, kernel with { Platform = "linux-kernel-hang-x64-vm" });
         }
 
-        /// <summary>Boots the guest and stops it once its marker is on the console; the limit only guards the test.</summary>
-        public async Task<ColumnOutcome> Run(Accelerator accelerator)
+        /// <summary>Boots the guest and stops it once its marker is on the console, or with <paramref name="stall"/> leaves
+        /// it to the runner's stall bound; the far bound only guards the test.</summary>
+        public async Task<ColumnOutcome> Run(Accelerator accelerator, TimeSpan? stall = null)
         {
             using var stop = new CancellationTokenSource();
             _clock.Restart();
-            var guest = new GuestOptions(TimeSpan.FromMinutes(3), accelerator)
+            var guest = new GuestOptions(stall ?? TimeSpan.FromMinutes(3), accelerator)
             {
                 Initramfs = Path.Combine(Folder, "hang.cpio"),
                 Stop = stop.Token,
+                Limit = TimeSpan.FromMinutes(3),
                 OnConsole = line =>
                 {
                     if (line.Contains(Marker, StringComparison.Ordinal))
                     {
                         SawMarker = true;
-                        stop.Cancel();
+                        if (stall is null)
+                        {
+                            stop.Cancel();
+                        }
                     }
                 },
             };
             var outcome = await KernelRunner.RunOne(Kernel, Config.Userland, guest, TestContext.Progress.WriteLine);
             Assert.That(SawMarker, "the guest printed its marker before the test's own limit");
-            Assert.That(_clock.Elapsed, Is.LessThan(guest.Limit), "stopped on the marker, not left running");
+            Assert.That(_clock.Elapsed, Is.LessThan(guest.Far(kvm: false)), "stopped on the marker or the stall, not left running");
             return outcome;
         }
 

@@ -85,6 +85,29 @@ public sealed class AcceptanceTests
     }
 
     [Test]
+    public void AColumnThatFailedIsOneLineWithItsCauseAndLog()
+    {
+        var approved = Approved("kernel-6.1");
+        var broken = Conformance.Harness.Columns.Columns.ErrorColumn("kernel-6.1", "guest", approved.Platform, approved.Column!,
+            "TimeoutException: the guest printed nothing new for 3 min", string.Join(" / ", Enumerable.Repeat("console line", 5))) with { Lane = "kernel-6.1" };
+        var (oldOut, output) = (Console.Out, new StringWriter());
+        Console.SetOut(output);
+        try
+        {
+            var exit = Acceptance.Report([new ColumnOutcome("kernel-6.1", approved.Platform.Id, broken, null, "TimeoutException: the guest printed nothing new for 3 min (full log: x/kernel-6.1.log)")], Baselines);
+            Assert.That(exit, Is.EqualTo(1));
+        }
+        finally
+        {
+            Console.SetOut(oldOut);
+        }
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines, Has.Length.LessThanOrEqualTo(2), output.ToString());
+        Assert.That(lines[0], Is.EqualTo("kernel-6.1: not accepted: TimeoutException: the guest printed nothing new for 3 min (full log: x/kernel-6.1.log)"));
+    }
+
+    [Test]
     public void ALaneWithoutABaselineSaysHowToApproveIt()
     {
         var column = Approved("debian-12") with { Lane = "debian-99" };

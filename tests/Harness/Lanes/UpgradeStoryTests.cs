@@ -114,6 +114,22 @@ public sealed class UpgradeStoryTests
     }
 
     [Test]
+    public void AColumnThatFailedIsOneLineNamingTheCauseNotAnUpgradeOrACellPerRow()
+    {
+        Approve("kernel-5.10", asLane: "kernel-5.10");
+        var approved = ResultsFile.Load(Path.Combine(Baselines, "kernel-5.10.json"));
+        var broken = Conformance.Harness.Columns.Columns.ErrorColumn("kernel-5.10", "guest", approved.Platform, approved.Column!,
+            "TimeoutException: the guest printed nothing new for 3 min", "a / long / console / tail / here") with { Lane = "kernel-5.10" };
+        broken.Save(Path.Combine(Fresh, "kernel-5.10.json"));
+        var (exit, output, _) = Gate();
+        Assert.That(exit, Is.EqualTo(1));
+        Assert.That(output, Does.Contain("Failed lane kernel-5.10: the column failed, every cell is an error: the kernel-5.10 guest failed: TimeoutException: the guest printed nothing new for 3 min"));
+        Assert.That(output, Does.Not.Contain("Upgrade"));
+        Assert.That(output.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.LessThanOrEqualTo(3), output);
+        Assert.That(Gate("--allow-new").Exit, Is.EqualTo(1), "a failed column fails whatever the options");
+    }
+
+    [Test]
     public void IdenticalResultsPass()
     {
         Approve("gvisor", asLane: "gvisor");
