@@ -1,9 +1,13 @@
 # Sourced by .ci/run, make-rootfs.sh and fetch-kernels.sh: the settings the shell side reads, each spelled here
 # once (the C# side spells them once too, in model/Results/RunContract.cs).
 #
-#   CONFORMANCE_CACHE           the cache outside the clone (default /var/cache/conformance): $cache_root
+#   CONFORMANCE_CACHE           the cache outside the clone: $cache_root (default /var/cache/conformance for root,
+#                               else ${XDG_CACHE_HOME:-~/.cache}/conformance, as harness/Runs/CacheFolder.cs decides)
 #   CONFORMANCE_DEBIAN_MIRROR   the Debian archive to bootstrap from: $mirror, set by debian_mirror
-cache_root="${CONFORMANCE_CACHE:-/var/cache/conformance}"
+if [ -n "${CONFORMANCE_CACHE:-}" ]; then cache_root="$CONFORMANCE_CACHE"
+elif [ "$(id -u)" = 0 ]; then cache_root=/var/cache/conformance
+else cache_root="${XDG_CACHE_HOME:-$HOME/.cache}/conformance"
+fi
 
 # Sets $mirror to CONFORMANCE_DEBIAN_MIRROR, or else to the Debian archive this machine's apt already uses (so no
 # host is named in the repository).

@@ -22,9 +22,14 @@ public static class GateCommand
         var proposeOption = new Option<string?>("--propose") { Description = "write the fresh results of every lane that needs approval to DIR/<lane>.json", HelpName = "DIR" };
         var allowNewOption = new Option<bool>("--allow-new") { Description = "a lane without a baseline is reported but does not fail" };
         var failOnUpgradeOption = CommonOptions.FailOnUpgrade();
+        var approvalOption = new Option<string?>("--approval")
+        {
+            Description = "the approval command the report gives its reader (default: `conformance approve` of these files, which works only where they are; a CI job names one that works where its reader is)",
+            HelpName = "COMMAND",
+        };
         var command = new Command("gate", "compare each lane's fresh results with its approved baseline; a changed cell, a missing lane or an unapproved one fails")
         {
-            baselinesOption, inputs, laneOption, summaryOption, proposeOption, allowNewOption, failOnUpgradeOption,
+            baselinesOption, inputs, laneOption, summaryOption, proposeOption, allowNewOption, failOnUpgradeOption, approvalOption,
         };
         command.Explained("""
             Compare each lane's fresh results with its approved baseline (DIR/<lane>.json). A lane is a stable CI
@@ -45,11 +50,11 @@ public static class GateCommand
         command.SetAction(parse => Run(
             parse.GetValue(baselinesOption) ?? throw new BadInputException("gate needs --baselines DIR (the approved results, e.g. ci/baselines)"),
             parse.GetValue(inputs) ?? [], parse.GetValue(laneOption), parse.GetValue(summaryOption) ?? Repository.Artifacts("gate.md"),
-            parse.GetValue(proposeOption), parse.GetValue(allowNewOption), parse.GetValue(failOnUpgradeOption)));
+            parse.GetValue(proposeOption), parse.GetValue(allowNewOption), parse.GetValue(failOnUpgradeOption), parse.GetValue(approvalOption)));
         return command;
     }
 
-    private static int Run(string folder, string[] inputs, string? lane, string summary, string? propose, bool allowNew, bool failOnUpgrade)
+    private static int Run(string folder, string[] inputs, string? lane, string summary, string? propose, bool allowNew, bool failOnUpgrade, string? approval)
     {
         if (inputs.Length == 0)
         {
@@ -69,7 +74,7 @@ public static class GateCommand
         }
 
         var report = LaneGate.Compare(baselines, fresh, Catalogue.Default);
-        var command = $"conformance approve --in {(propose ?? string.Join(" --in ", inputs))} --baselines {folder}" + (lane is not null ? $" --lane {lane}" : "");
+        var command = approval ?? $"conformance approve --in {(propose ?? string.Join(" --in ", inputs))} --baselines {folder}" + (lane is not null ? $" --lane {lane}" : "");
         if (propose is not null)
         {
             foreach (var name in report.ToApprove)

@@ -16,7 +16,7 @@ public static class Payload
     private static readonly string[] SharedSources = ["model", "tests/Fixtures", ClaimProjects.File, "tests/ClaimAssembly.cs", "tests/ClaimResults.cs", "tests/Directory.Build.props", "Directory.Build.props", "Directory.Packages.props", "global.json"];
     private static readonly SemaphoreSlim OneAtATime = new(1);
 
-    public static string CacheRoot => RunContract.Value(RunContract.Cache) ?? "/var/cache/conformance";
+    public static string CacheRoot => CacheFolder.Root;
 
     /// <summary>The payload folder for <paramref name="rid"/>, published now if this content has not been.</summary>
     public static async Task<string> For(string rid, Action<string> progress)

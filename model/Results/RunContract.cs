@@ -51,6 +51,10 @@ public static class RunContract
     /// <summary>The cache outside the clone: payloads, root filesystems, kernels, initramfs images, the Wine prefix.</summary>
     public const string Cache = "CONFORMANCE_CACHE";
 
+    /// <summary>"1" (set by .ci/run's stage for it) runs the action's steps as a hosted runner would: minutes of
+    /// restore, publish and five runs, and a user of its own made when root. Otherwise that test is skipped.</summary>
+    public const string ActionTest = "CONFORMANCE_ACTION_TEST";
+
     /// <summary>"1" lets the distro runner pull registry images the engine does not have.</summary>
     public const string Pull = "CONFORMANCE_PULL";
 

@@ -91,10 +91,39 @@ public sealed partial class WorkflowTests
         var job = (YamlMappingNode)((YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode)["jobs"])["pages"];
         Assert.That(job["needs"].ToString(), Is.EqualTo("matrix"));
         Assert.That(job["if"].ToString(), Does.Contain("github.event.repository.default_branch").And.Contain("pull_request"));
+        Assert.That(job["if"].ToString(), Does.Contain("always()").And.Contain("'schedule'"),
+            "published after a failed gate too, and on the weekly run, whose event has no repository to name the default branch");
         Assert.That(((YamlMappingNode)job["permissions"])["pages"].ToString(), Is.EqualTo("write"));
         var steps = Steps(Source, "jobs", "pages", "steps");
         Assert.That(steps.Select(s => Field(s, "uses")), Has.Some.StartsWith("actions/deploy-pages@").And.Some.StartsWith("actions/upload-pages-artifact@"));
         Assert.That(steps.Select(s => Field(s, "run")), Has.Some.Contains("GITHUB_STEP_SUMMARY").And.Some.Contains("site/index.html"));
+    }
+
+    /// <summary>A lane names one column: a native runner's lane and a registry container's lane never share a name
+    /// (the gate refuses two results files of one lane).</summary>
+    [Test]
+    public void NoLaneIsNamedTwice()
+    {
+        var containers = Conformance.Harness.Distros.DistroConfig.Load(Path.Combine(Root, "ci", "distros-registry.json")).Select(d => d.Name);
+        Assert.That(Runners().Intersect(containers), Is.Empty);
+    }
+
+    /// <summary>Inputs and contexts reach a script through env:, never pasted into its text (where a value with a
+    /// quote or a $ would become code).</summary>
+    [Test]
+    public void NoScriptHasAnExpressionPastedIntoIt()
+    {
+        var scripts = Steps(Action, "runs", "steps").Select(Run)
+            .Concat(new[] { "native", "distros", "matrix", "pages" }.SelectMany(job => Steps(Source, "jobs", job, "steps")).Select(Run));
+        Assert.That(scripts.Where(s => s.Contains("${{", StringComparison.Ordinal)), Is.Empty);
+    }
+
+    /// <summary>The matrix job's gate runs after a failed step before it, and its summary step copes without gate.md.</summary>
+    [Test]
+    public void TheWorkflowsGateRunsAfterAFailure()
+    {
+        var gate = Steps(Source, "jobs", "matrix", "steps").Single(s => Field(s, "name") == "conformance gate");
+        Assert.That(Field(gate, "if"), Is.EqualTo("always()"));
     }
 
     private static string Action => File.ReadAllText(Path.Combine(Root, "action.yml"));
