@@ -105,7 +105,7 @@ public static class GateCommand
         var headline = clean
             ? $"Gate: {report.Compared} lane(s) compared with {folder}, no change"
               + (report.Upgrades.Count > 0 ? $" in any cell ({report.Upgrades.Count} upgraded platform(s), named below)." : ".")
-            : $"Gate: {report.Compared} lane(s) compared with {folder}: {report.Failed.Count} failed column(s), {report.Changes.Count} changed cell(s), {report.Upgrades.Count} upgraded platform(s), "
+            : $"Gate: {report.Compared} lane(s) compared with {folder}: {(report.Failed.Count > 0 ? $"{report.Failed.Count} failed column(s), " : "")}{report.Changes.Count} changed cell(s), {report.Upgrades.Count} upgraded platform(s), "
               + $"{report.Missing.Count} lane(s) without fresh results, {report.New.Count} lane(s) without a baseline.";
         var text = new StringBuilder(headline).AppendLine();
         var md = new StringBuilder($"## Conformance gate\n\n{headline}\n\n");
