@@ -108,11 +108,11 @@ public static class GateCommand
             : $"Gate: {report.Compared} lane(s) compared with {folder}: {(report.Failed.Count > 0 ? $"{report.Failed.Count} failed column(s), " : "")}{report.Changes.Count} changed cell(s), {report.Upgrades.Count} upgraded platform(s), "
               + $"{report.Missing.Count} lane(s) without fresh results, {report.New.Count} lane(s) without a baseline.";
         var text = new StringBuilder(headline).AppendLine();
-        var md = new StringBuilder($"## Conformance gate\n\n{headline}\n\n");
+        var md = new StringBuilder($"## Conformance gate\n\n{MarkdownText.Text(headline)}\n\n");
         void Item(string line)
         {
             text.AppendLine(line);
-            md.Append("- ").Append(line).Append('\n');
+            md.Append("- ").Append(MarkdownText.Text(line)).Append('\n'); // platform strings come from other machines
         }
 
         foreach (var failed in report.Failed)

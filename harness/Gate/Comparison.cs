@@ -61,7 +61,5 @@ public static class ChangeTable
 
     public static string Markdown(IReadOnlyList<Change> changes, string where = "lane") =>
         $"| claim | {where} | before | after |\n|---|---|---|---|\n"
-        + string.Concat(changes.Select(c => $"| `{c.Claim}` | `{c.Platform}` | {Cell(c.Before)} | {Cell(c.After)} |\n"));
-
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+        + string.Concat(changes.Select(c => $"| {Matrix.MarkdownText.Code(c.Claim)} | {Matrix.MarkdownText.Code(c.Platform)} | {Matrix.MarkdownText.Text(c.Before)} | {Matrix.MarkdownText.Text(c.After)} |\n"));
 }

@@ -102,10 +102,10 @@ public static class Findings
         {
             var id = claimLink is null ? $"`{finding.Claim.Id}`" : $"[`{finding.Claim.Id}`]({claimLink(finding.Claim.Id)})";
             var rows = finding.SomeRows is { } some ? $" (row {string.Join(", ", some.Select(r => $"`{r}`"))})" : "";
-            md.AppendLine($"- {id}{rows}, FAQ {finding.Claim.Faq}: {MarkdownRenderer.Escape(finding.Claim.Title)}");
+            md.AppendLine($"- {id}{rows}, FAQ {finding.Claim.Faq}: {MarkdownText.Text(finding.Claim.Title)}");
             foreach (var outcome in finding.Outcomes)
             {
-                md.AppendLine($"  - `{outcome.Seen}` on {Where(matrix, outcome.Columns)}: {MarkdownRenderer.Escape(outcome.Why)}");
+                md.AppendLine($"  - {MarkdownText.Code(outcome.Seen)} on {MarkdownText.Text(Where(matrix, outcome.Columns))}: {MarkdownText.Text(outcome.Why)}");
             }
         }
 

@@ -19,15 +19,15 @@ public static class LayerDifferences
             .Where(p => p.Os is not null && (p.Os.Verdict != p.Net.Verdict || Changed(p.Os, p.Net).Count > 0))
             .OrderBy(p => catalogue.Order.GetValueOrDefault(ClaimRows.Key(p.Net.Id, p.Net.Family), int.MaxValue))
             .ToList();
-        md.AppendLine($"On `{file.Platform.Id}` ({file.Platform.Distro ?? file.Platform.Os}, {file.Platform.Runtime}), "
+        md.AppendLine($"On {MarkdownText.Code(file.Platform.Id)} ({MarkdownText.Text(file.Platform.Distro ?? file.Platform.Os)}, {MarkdownText.Text(file.Platform.Runtime)}), "
             + $"{differing.Count} of {dotnet.Count(d => d.Verdict != Verdict.Unsupported)} rows with a scenario through {layer.Title} show something else than the OS's calls:").AppendLine();
         md.AppendLine($"| row | the OS's calls | {layer.Title} | why |").AppendLine("|---|---|---|---|");
         foreach (var (net, osResult) in differing)
         {
             var raw = osResult!;
             var changed = Changed(raw, net);
-            string Values(ClaimResult r) => string.Join(", ", changed.Select(k => $"`{k}={r.Observed.GetValueOrDefault(k) ?? "(none)"}`"));
-            md.AppendLine($"| `{ClaimRows.Key(net.Id, net.Family)}` | {Values(raw)} | {Values(net)} | {MarkdownRenderer.Escape(Why(net, layer))} |");
+            string Values(ClaimResult r) => string.Join(", ", changed.Select(k => MarkdownText.Code($"{k}={r.Observed.GetValueOrDefault(k) ?? "(none)"}")));
+            md.AppendLine($"| `{ClaimRows.Key(net.Id, net.Family)}` | {Values(raw)} | {Values(net)} | {MarkdownText.Text(Why(net, layer))} |");
         }
 
         var unobserved = dotnet.Where(d => d.Unobserved is { Count: > 0 } && d.Family is null or "ipv4")
@@ -37,7 +37,7 @@ public static class LayerDifferences
             md.AppendLine().AppendLine($"{layer.Title} cannot observe {unobserved.Count} key(s), left out of their cells:").AppendLine();
             foreach (var (row, key, reason) in unobserved)
             {
-                md.AppendLine($"- `{row}` `{key}`: {MarkdownRenderer.Escape(reason)}");
+                md.AppendLine($"- `{row}` `{key}`: {MarkdownText.Text(reason)}");
             }
         }
 
@@ -47,7 +47,7 @@ public static class LayerDifferences
             md.AppendLine().AppendLine($"{layer.Title} cannot express {unsupported.Count} claims at all:").AppendLine();
             foreach (var claim in unsupported)
             {
-                md.AppendLine($"- `{claim.Id}`: {MarkdownRenderer.Escape(claim.Note ?? "")}");
+                md.AppendLine($"- `{claim.Id}`: {MarkdownText.Text(claim.Note ?? "")}");
             }
         }
 

@@ -21,13 +21,13 @@ public static class MarkdownRenderer
 
         var platforms = matrix.Platforms.Select(p => p.Platform).ToList();
         md.Append("| claim | FAQ | the FAQ says |");
-        platforms.ForEach(p => md.Append(' ').Append(matrix.Label(p)).Append(" |"));
+        platforms.ForEach(p => md.Append(' ').Append(Text(matrix.Label(p))).Append(" |"));
         md.AppendLine().Append("|---|---|---|");
         platforms.ForEach(_ => md.Append("---|"));
         md.AppendLine();
         foreach (var row in matrix.Catalogue.Rows)
         {
-            md.Append($"| `{row.Key}` | {row.Claim.Faq} | {Escape(CompatMatrix.RowTitle(row))} |");
+            md.Append($"| `{row.Key}` | {row.Claim.Faq} | {Text(CompatMatrix.RowTitle(row))} |");
             foreach (var platform in platforms)
             {
                 var cell = Cell(row, matrix.Cell(row, platform.Id), platform.Os, notes);
@@ -43,7 +43,7 @@ public static class MarkdownRenderer
         foreach (var platform in platforms)
         {
             var counts = CellKinds.Legend.Select(l => matrix.Cells.Values.Count(row => CellKinds.Of(row[platform.Id]) == l.Kind));
-            md.AppendLine($"| {matrix.Label(platform)} | {string.Join(" | ", counts)} |");
+            md.AppendLine($"| {MarkdownText.Text(matrix.Label(platform))} | {string.Join(" | ", counts)} |");
         }
 
         md.AppendLine().AppendLine("## Platforms").AppendLine();
@@ -53,7 +53,7 @@ public static class MarkdownRenderer
         foreach (var run in matrix.Platforms)
         {
             var p = run.Platform;
-            md.AppendLine($"| {matrix.Label(p)} | {matrix.Axis(p)} | `{p.Id}` | {p.OsVersion} | {p.Distro ?? "—"} | {p.Libc ?? "—"} | {p.Runtime} | {p.Arch} | {p.Container ?? "—"} | {p.User} | {Escape(matrix.Column(p.Id).Note ?? "—")} | {run.StartedAt:yyyy-MM-dd HH:mm}Z |");
+            md.AppendLine($"| {Text(matrix.Label(p))} | {Text(matrix.Axis(p))} | {MarkdownText.Code(p.Id)} | {Text(p.OsVersion)} | {Text(p.Distro ?? "—")} | {Text(p.Libc ?? "—")} | {Text(p.Runtime)} | {Text(p.Arch)} | {Text(p.Container ?? "—")} | {Text(p.User)} | {Text(matrix.Column(p.Id).Note ?? "—")} | {run.StartedAt:yyyy-MM-dd HH:mm}Z |");
         }
 
         if (matrix.Checks.Count > 0)
@@ -63,8 +63,8 @@ public static class MarkdownRenderer
             md.AppendLine("predicted values, refuted otherwise (then its entry, or the lack of one, is what to fix).").AppendLine();
             foreach (var check in matrix.Checks)
             {
-                md.AppendLine($"- `{check.Platform}`: {check.Confirmed.Count} confirmed, {check.Refuted.Count} refuted"
-                    + (check.Refuted.Count > 0 ? ": " + string.Join(", ", check.Refuted.Select(r => $"`{r}`")) : ""));
+                md.AppendLine($"- {MarkdownText.Code(check.Platform)}: {check.Confirmed.Count} confirmed, {check.Refuted.Count} refuted"
+                    + (check.Refuted.Count > 0 ? ": " + string.Join(", ", check.Refuted.Select(MarkdownText.Code)) : ""));
             }
         }
 
@@ -73,7 +73,7 @@ public static class MarkdownRenderer
             md.AppendLine().AppendLine("## Notes").AppendLine();
             foreach (var (number, text) in notes.All)
             {
-                md.AppendLine($"[^{number}]: {Escape(text)}");
+                md.AppendLine($"[^{number}]: {text}");
             }
         }
 
@@ -85,7 +85,7 @@ public static class MarkdownRenderer
                 md.AppendLine().AppendLine($"## Where {layer.Title} differs from the OS's calls").AppendLine();
                 foreach (var source in matrix.Sources.Where(f => withLayer.Contains(f.Platform.Id)))
                 {
-                    md.AppendLine($"### {matrix.Label(source.Platform)}").AppendLine();
+                    md.AppendLine($"### {Text(matrix.Label(source.Platform))}").AppendLine();
                     md.Append(LayerDifferences.Markdown(source, matrix.Catalogue, layer));
                 }
             }
@@ -95,7 +95,7 @@ public static class MarkdownRenderer
         md.AppendLine("| FAQ | reason |").AppendLine("|---|---|");
         foreach (var left in matrix.Catalogue.LeftOut)
         {
-            md.AppendLine($"| {left.Faq} | {Escape(left.Reason)} |");
+            md.AppendLine($"| {left.Faq} | {Text(left.Reason)} |");
         }
 
         return md.ToString();
@@ -114,12 +114,12 @@ public static class MarkdownRenderer
         var departures = CompatMatrix.Departures(claim, result).ToList();
         if (kind is CellKind.Documented or CellKind.Differs && departures.Count > 0)
         {
-            text.Append(' ').Append(string.Join(", ", departures.Select(d => $"`{d.Key}={d.Value}`")));
+            text.Append(' ').Append(string.Join(", ", departures.Select(d => MarkdownText.Code($"{d.Key}={d.Value}"))));
         }
 
         var note = result.Documented is { } doc
-            ? $"{os}, `{row.Key}`: {doc.Reason} ({doc.Reference}){(doc.Verified ? "" : " — unverified: from documentation, not yet seen in a run")}"
-            : result.Note is { } n ? $"`{row.Key}`: {n}" : null;
+            ? $"{Text(os)}, `{row.Key}`: {Text(doc.Reason)} ({Text(doc.Reference)}){(doc.Verified ? "" : " — unverified: from documentation, not yet seen in a run")}"
+            : result.Note is { } n ? $"`{row.Key}`: {Text(n)}" : null;
         if (note is not null)
         {
             text.Append($"[^{notes.Number(note)}]");
@@ -131,8 +131,7 @@ public static class MarkdownRenderer
     /// <summary>What marks a predicted cell, before its verdict's symbol.</summary>
     public const string Predicted = "🔮";
 
-    /// <summary>A value as a markdown table cell: pipes escaped, on one line.</summary>
-    internal static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    private static string Text(string text) => MarkdownText.Text(text);
 
     /// <summary>Footnotes numbered in order of first use, each text once.</summary>
     private sealed class Footnotes

@@ -29,7 +29,7 @@ public static class PredictedDifferences
 
             foreach (var rename in runtime.Renames)
             {
-                md.AppendLine($"| {where} | every row | {runtime.Layer} | `{rename.From}` reads `{rename.To}` | {MarkdownRenderer.Escape(rename.Reason)} |");
+                md.AppendLine($"| {where} | every row | {runtime.Layer} | `{rename.From}` reads `{rename.To}` | {MarkdownText.Text(rename.Reason)} |");
             }
         }
 
@@ -42,5 +42,5 @@ public static class PredictedDifferences
     /// <summary>An entry's line; a runtime table's entries carry its layer, an OS table's hold for every layer unless they name one.</summary>
     private static string Row(string where, Expectation entry) =>
         $"| {where} | `{ClaimRows.Key(entry.Claim, entry.Family)}` | {entry.Layer ?? "every layer"} | "
-        + $"{string.Join(", ", entry.Observed.Select(o => $"`{o.Key}={o.Value}`"))} | {MarkdownRenderer.Escape(entry.Reason)} |";
+        + $"{string.Join(", ", entry.Observed.Select(o => MarkdownText.Code($"{o.Key}={o.Value}")))} | {MarkdownText.Text(entry.Reason)} |";
 }
