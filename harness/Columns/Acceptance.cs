@@ -10,17 +10,19 @@ namespace Conformance.Harness.Columns;
 public static class Acceptance
 {
     /// <summary>What keeps <paramref name="results"/> from being accepted, one line each, naming the cell; empty when
-    /// it is accepted. <paramref name="platform"/> is the platform id the column was configured to report.</summary>
-    public static List<string> Problems(ResultsFile results, string platform, string baselines, bool failOnUpgrade = false)
+    /// it is accepted. <paramref name="platform"/> is the platform id the column was configured to report;
+    /// <paramref name="catalogue"/>: the claims the column must hold (the embedded catalogue unless a test names another).</summary>
+    public static List<string> Problems(ResultsFile results, string platform, string baselines, bool failOnUpgrade = false, Catalogue? catalogue = null)
     {
-        results = Judging.Rejudge.File(results); // as the current tables judge it: a difference documented since counts
+        catalogue ??= Catalogue.Default;
+        results = Judging.Rejudge.File(results, catalogue, ExpectationTable.Default); // as the current tables judge it: a difference documented since counts
         var problems = new List<string>();
         if (results.Platform.Id != platform)
         {
             problems.Add($"the column reports platform {results.Platform.Id}, expected {platform}");
         }
 
-        problems.AddRange(ClaimRows.Missing(Catalogue.Default, results).Select(row => $"{row}: missing from the column"));
+        problems.AddRange(ClaimRows.Missing(catalogue, results).Select(row => $"{row}: missing from the column"));
         problems.AddRange(results.Claims.Where(c => c.Verdict == Verdict.Error).Select(c => $"{c.Row}: the scenario broke: {c.Note}"));
         problems.AddRange((ColumnKinds.PinnedByBaseline(results.ColumnOf) is null ? Judging.Rejudge.Undocumented(results) : [])
             .Select(c => $"{c.Row}: undocumented difference ({Observed(c)}): document it in tests/Fixtures/Expectations/{results.Platform.Os}.json with its reason and reference"));
@@ -32,13 +34,13 @@ public static class Acceptance
             return problems;
         }
 
-        var approved = Matrix.ResultsSet.LoadOne(baseline);
+        var approved = Judging.Rejudge.File(Matrix.ResultsSet.LoadAsWritten(baseline), catalogue, ExpectationTable.Default);
         if (failOnUpgrade && Upgrade(results, baselines) is { } upgraded)
         {
             problems.Add($"upgrade: {upgraded} (--fail-on-upgrade: review, then approve it as `conformance gate` says)");
         }
 
-        problems.AddRange(Comparison.Between(approved, results, results.Lane, Catalogue.Default)
+        problems.AddRange(Comparison.Between(approved, results, results.Lane, catalogue, lane: true)
             .Select(c => $"{c.Claim}: {c.Before} -> {c.After} (changed against the approved baseline)"));
         return problems;
     }
@@ -64,7 +66,7 @@ public static class Acceptance
     /// <summary>Every accepted-or-not line of a sweep, for a verb: prints the problems of each column under its lane
     /// and gives the verb's exit code: 1 when a column failed to run or was not accepted, else 0. Skipped columns
     /// are neither.</summary>
-    public static int Report(IReadOnlyList<ColumnOutcome> outcomes, string baselines, bool failOnUpgrade = false)
+    public static int Report(IReadOnlyList<ColumnOutcome> outcomes, string baselines, bool failOnUpgrade = false, Catalogue? catalogue = null)
     {
         var rejected = 0;
         foreach (var outcome in outcomes.Where(o => o.Results is not null))
@@ -77,7 +79,7 @@ public static class Acceptance
                 continue;
             }
 
-            var problems = Problems(outcome.Results!, outcome.Platform, baselines, failOnUpgrade);
+            var problems = Problems(outcome.Results!, outcome.Platform, baselines, failOnUpgrade, catalogue);
             if (problems.Count == 0)
             {
                 if (Upgrade(outcome.Results!, baselines) is { } upgrade)

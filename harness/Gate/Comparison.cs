@@ -8,7 +8,10 @@ public sealed record Change(string Claim, string Platform, string Before, string
 /// timestamps are not.</summary>
 public static class Comparison
 {
-    public static List<Change> Between(ResultsFile before, ResultsFile after, string platform, Catalogue catalogue)
+    /// <param name="lane">Comparing a lane's run with its own baseline: a claim the baseline has no cell of is a new claim,
+    /// one the catalogue no longer has a retired claim, and they are named so (comparing two platforms or layers, a
+    /// claim one of them cannot run is simply absent there).</param>
+    public static List<Change> Between(ResultsFile before, ResultsFile after, string platform, Catalogue catalogue, bool lane = false)
     {
         var old = before.Claims.ToDictionary(c => c.Row);
         var now = after.Claims.ToDictionary(c => c.Row);
@@ -22,7 +25,7 @@ public static class Comparison
             var a = now.GetValueOrDefault(id);
             if (b is null || a is null)
             {
-                changes.Add(new Change(id, platform, b is null ? "absent" : Describe(b, b.Observed.Keys), a is null ? "absent" : Describe(a, a.Observed.Keys)));
+                changes.Add(new Change(id, platform, b is null ? Absent(id, before, catalogue, lane) : Describe(b, b.Observed.Keys), a is null ? Absent(id, after, catalogue, lane) : Describe(a, a.Observed.Keys)));
                 continue;
             }
 
@@ -36,6 +39,17 @@ public static class Comparison
         }
 
         return changes;
+    }
+
+    /// <summary>Why a cell is in one run and not the other: its claim is new to the catalogue (the baseline predates it),
+    /// retired from it, or the cell is simply missing from <paramref name="file"/> (a run that left it out).</summary>
+    private static string Absent(string row, ResultsFile file, Catalogue catalogue, bool lane)
+    {
+        var id = row.Split('/', '@')[0];
+        return !lane ? "absent"
+            : !catalogue.Contains(id) ? "(retired claim)"
+            : file.Claims.All(c => c.Id != id) ? "(new claim)"
+            : "absent";
     }
 
     /// <summary>"differs: write#1=ECONNRESET": the verdict, and the values of the keys that changed.</summary>

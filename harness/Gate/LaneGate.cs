@@ -76,7 +76,7 @@ public static class LaneGate
                 upgrades.Add(new Upgrade(lane, platform));
             }
 
-            changes.AddRange(Comparison.Between(baselines[lane], fresh[lane], lane, catalogue));
+            changes.AddRange(Comparison.Between(baselines[lane], fresh[lane], lane, catalogue, lane: true));
         }
 
         var missing = baselines.Keys.Except(fresh.Keys).Order(StringComparer.Ordinal).ToList();

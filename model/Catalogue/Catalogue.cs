@@ -118,8 +118,13 @@ public static class ClaimRows
 /// <summary>An FAQ section the suite leaves out on purpose, with the reason the matrix shows.</summary>
 public sealed record LeftOut(string Faq, string Reason);
 
+/// <summary>A claim that was in the catalogue (or in claims.md, the first specification) and is no more: its id stays
+/// taken, and the reason says where its question went (split, renamed, moved beyond the FAQ).</summary>
+public sealed record Retired(string Id, string Reason);
+
 /// <summary>The catalogue in code: every claim of the FAQ the suite checks, loaded from the embedded
-/// catalogue.json (checked against the FAQ's text and claims.md by the suite's own tests).</summary>
+/// catalogue.json, the one source of truth for claims (checked against the FAQ's text by the suite's own tests;
+/// claims.md, the first specification, is history: each id it names is here or retired here).</summary>
 public sealed class Catalogue
 {
     public const string Schema = "conformance-catalogue/1";
@@ -133,10 +138,11 @@ public sealed class Catalogue
 
     private readonly Dictionary<string, CatalogueEntry> _byId;
 
-    private Catalogue(IReadOnlyList<CatalogueEntry> claims, IReadOnlyList<LeftOut> leftOut)
+    private Catalogue(IReadOnlyList<CatalogueEntry> claims, IReadOnlyList<LeftOut> leftOut, IReadOnlyList<Retired>? retired = null)
     {
         Claims = claims;
         LeftOut = leftOut;
+        Retired = retired ?? [];
         _byId = claims.ToDictionary(c => c.Id);
         Rows = [.. claims.SelectMany(c => c.Runs.Select(family => new ClaimRow(c, family)))];
         Order = Rows.SelectMany(r => r.Claim.Layers.Select(layer => ClaimRows.Key(r.Claim.Id, r.Family, layer)))
@@ -148,6 +154,20 @@ public sealed class Catalogue
     public IReadOnlyList<CatalogueEntry> Claims { get; }
 
     public IReadOnlyList<LeftOut> LeftOut { get; }
+
+    /// <summary>Ids no longer asked, each with where its question went.</summary>
+    public IReadOnlyList<Retired> Retired { get; }
+
+    /// <summary>This catalogue with only the claims <paramref name="ids"/> names: what a results file made before a
+    /// claim was added can be complete against.</summary>
+    public Catalogue Of(IEnumerable<string> ids)
+    {
+        var keep = ids.ToHashSet(StringComparer.Ordinal);
+        return new Catalogue([.. Claims.Where(c => keep.Contains(c.Id))], LeftOut, Retired);
+    }
+
+    /// <summary>Whether <paramref name="id"/> was a claim and is retired.</summary>
+    public bool IsRetired(string id) => Retired.Any(r => r.Id == id);
 
     /// <summary>Every row: each claim once per family it runs over, in catalogue order.</summary>
     public IReadOnlyList<ClaimRow> Rows { get; }
@@ -171,8 +191,8 @@ public sealed class Catalogue
             throw new FormatException($"catalogue.json has schema '{file.Schema}', expected '{Schema}'");
         }
 
-        return new Catalogue(file.Claims, file.LeftOut);
+        return new Catalogue(file.Claims, file.LeftOut, file.Retired);
     }
 
-    private sealed record CatalogueFile(string Schema, List<CatalogueEntry> Claims, List<LeftOut> LeftOut);
+    private sealed record CatalogueFile(string Schema, List<CatalogueEntry> Claims, List<LeftOut> LeftOut, List<Retired>? Retired);
 }

@@ -129,6 +129,35 @@ public sealed class UpgradeStoryTests
         Assert.That(Gate("--allow-new").Exit, Is.EqualTo(1), "a failed column fails whatever the options");
     }
 
+    /// <summary>A claim added to the catalogue since a lane's approval, and one retired from it, are named as such, and
+    /// still need approval: the lane's baseline then holds the new claim's cells and drops the retired one's.</summary>
+    [Test]
+    public void ANewClaimAndARetiredOneAreNamedAsSuchAndNeedApproval()
+    {
+        Approve("kernel-6.1", asLane: "kernel-6.1");
+        Run("kernel-6.1", asLane: "kernel-6.1");
+        var path = Path.Combine(Baselines, "kernel-6.1.json");
+        var root = JsonNode.Parse(File.ReadAllText(path))!;
+        var claims = root["claims"]!.AsArray();
+        var retired = claims.First(c => (string?)c!["id"] == "tcp.read-zero-after-fin")!.DeepClone();
+        retired["id"] = "tcp.no-longer-asked";
+        foreach (var cell in claims.Where(c => (string?)c!["id"] == "tcp.sigpipe").ToList())
+        {
+            claims.Remove(cell);
+        }
+
+        claims.Add(retired);
+        File.WriteAllText(path, root.ToJsonString());
+
+        var (exit, output, _) = Gate();
+        Assert.That(exit, Is.EqualTo(1), output);
+        Assert.That(Lines(output, "tcp.sigpipe "), Has.Some.Contains("(new claim)"));
+        Assert.That(Lines(output, "tcp.no-longer-asked "), Has.Some.Contains("(retired claim)"));
+        Assert.That(output, Does.Not.Contain("absent"));
+        Assert.That(CommandLine.Run("approve", "--in", Fresh, "--baselines", Baselines).Exit, Is.Zero);
+        Assert.That(Gate().Exit, Is.Zero, "approved, the lane holds the new claim and no longer the retired one");
+    }
+
     [Test]
     public void IdenticalResultsPass()
     {

@@ -23,7 +23,7 @@ public sealed partial class HostileTextTests
             Platform = linux.Platform with { Distro = Evil, Libc = "glibc|2.36`", OsVersion = "6.1 <b>x</b>" },
             Claims = [.. linux.Claims.Select(c => c == target ? c with { Observed = new(c.Observed) { [key] = "a|b`c<d>" }, Note = Evil } : c)],
         };
-        return new CompatMatrix([hostile, .. files.Where(f => f != linux)], Catalogue.Default);
+        return new CompatMatrix([hostile, .. files.Where(f => f != linux)], MatrixFixtures.Catalogue);
     }
 
     [Test]
