@@ -39,8 +39,15 @@ public sealed class ShutdownTests : ClaimTest
 
         // Nothing should arrive: a short bound, for an event expected not to happen.
         Observe("after-close-dup", Wait.Within(pair.Server, Wait.Readable, 200) != 0);
+
+        // Another sharer of the socket id (a dup shares the open file description as a fork's child would): after the
+        // shutdown, "those who try to read will detect EOF, and those who try to write will reseive SIGPIPE" (the
+        // runtime ignores SIGPIPE, so the write fails with EPIPE).
+        using var sharer = pair.Client.Dup();
         pair.Client.Shutdown(Sys.C.SHUT_RDWR).Expect("shutdown(SHUT_RDWR)");
         Observe("after-shutdown", Wait.Within(pair.Server, Wait.Readable, Wait.ExpectedMs) != 0);
         Observe("peer-read", pair.Server.Read(100));
+        Observe("sharer-read", sharer.Read(100));
+        Observe("sharer-write", sharer.Write([1]));
     }
 }
