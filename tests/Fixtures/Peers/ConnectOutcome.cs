@@ -32,6 +32,14 @@ public static class ConnectOutcome
             var other => other,
         };
 
+    /// <summary>What a non-blocking connect() came to within <paramref name="ms"/>: while it was in progress
+    /// (EINPROGRESS; Winsock's WSAEWOULDBLOCK, named EAGAIN), SO_ERROR once the socket is writable ("OK" or the
+    /// error) or "pending" if it is not by then; otherwise what connect() itself said at once.</summary>
+    public static string Settled(SysResult connect, RawSocket socket, int ms) =>
+        connect.OkOrError is not ("EINPROGRESS" or "EAGAIN") ? connect.OkOrError
+        : Wait.Within(socket, Wait.Writable, ms) == 0 ? Pending
+        : socket.PendingError().OkOrError;
+
     /// <summary>Asks the socket, without waiting.</summary>
     public static string Of(RawSocket client)
     {
