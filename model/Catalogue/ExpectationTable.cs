@@ -187,7 +187,9 @@ public sealed class ExpectationTable
             switch (file)
             {
                 case { Os: { } os, Runtime: null, Layer: null, AppliesTo: null, Renames: null }:
-                    byOs[os] = file.Expectations;
+                    // Several files may speak of one OS family: wine.json holds Wine's own departures, each entry
+                    // scoped to Wine ("when"), apart from windows.json's Windows.
+                    byOs[os] = [.. byOs.GetValueOrDefault(os) ?? [], .. file.Expectations];
                     break;
                 case { Os: null, Runtime: { } runtime, Layer: { } layer, AppliesTo: [_, ..] appliesTo }:
                     if (file.Expectations.FirstOrDefault(e => e.Layer is not null && e.Layer != layer) is { } stray)

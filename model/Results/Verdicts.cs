@@ -37,8 +37,13 @@ public static class Verdicts
         var documented = table.Find(claim, platform, observed, family, layer);
         return documented is not null
             ? new(Verdict.Differs, documented, null)
-            : new(Verdict.Differs, null, $"undocumented difference on {platform.Os} {platform.OsVersion}: {Differences(claim.Expected, observed)}");
+            : new(Verdict.Differs, null, $"undocumented difference on {Name(platform)}: {Differences(claim.Expected, observed)}");
     }
+
+    /// <summary>The platform by its id where it has one (wine-8.0-x64 is Wine, not the Windows version it reports),
+    /// with its OS and version.</summary>
+    private static string Name(PlatformFacts platform) =>
+        platform.Field("id") is { Length: > 0 } id ? $"{id} ({platform.Os} {platform.OsVersion})" : $"{platform.Os} {platform.OsVersion}";
 
     public static bool Matches(IReadOnlyDictionary<string, string> expected, IReadOnlyDictionary<string, string> observed) =>
         expected.All(e => observed.TryGetValue(e.Key, out var value) && Pattern.Matches(e.Value, value));

@@ -17,6 +17,19 @@ public sealed partial class ExpectationTableTests
     public void EveryOsFamilyHasATable() =>
         Assert.That(Table.OsFamilies, Is.EquivalentTo(new[] { "linux", "macos", "freebsd", "windows" }));
 
+    /// <summary>Wine's own departures live apart from Windows': every entry of wine.json applies to Wine alone (its
+    /// platform's C library is Wine's ws2_32), so no prediction for Windows reads it, and each says why it is Wine's
+    /// and not Windows' behaviour.</summary>
+    [Test]
+    public void WinesTableAppliesToWineAloneAndSaysItIsWinesOwn()
+    {
+        var wine = ExpectationTable.Parse([("wine.json", File.OpenRead(Path.Combine(RepositoryRoot.Find()!, "tests", "Fixtures", "Expectations", "wine.json")))]);
+        var entries = wine.For("windows");
+        Assert.That(entries, Is.Not.Empty);
+        Assert.That(entries.Where(e => e.When?.GetValueOrDefault("libc") != "ws2_32 (Wine)").Select(e => e.Claim), Is.Empty, "every entry has \"when\": {\"libc\": \"ws2_32 (Wine)\"}");
+        Assert.That(entries.Where(e => !e.Reason.StartsWith("Wine's own", StringComparison.Ordinal)).Select(e => e.Claim), Is.Empty, "each reason begins \"Wine's own\"");
+    }
+
     [Test]
     public void TheDotnetRuntimesUnixCodeHasATableForEveryUnix()
     {
