@@ -32,8 +32,6 @@ public static class ReadmeBlocks
             .. Layers.All.Where(l => l != Layers.Raw).Select(l => ($"{l.Name}-differences host",
                 (Func<string>)(() => LayerDifferences.Markdown(Host(), Catalogue.Default, l)))),
             ("predicted-differences", () => PredictedDifferences.Markdown(ExpectationTable.Default, Catalogue.Default)),
-            ("claim-counts", () => ClaimTables.Counts(Catalogue.Default)),
-            .. ClaimTables.Groups.Select(g => ($"claims {g.Group}", (Func<string>)(() => ClaimTables.Table(Catalogue.Default, g.Group)))),
         ];
     }
 

@@ -57,12 +57,20 @@ public sealed class AcceptanceTests
         Assert.That(Problems(asRun, column.Platform.Id), Is.Empty, "judged with today's tables");
     }
 
+    /// <summary>A difference of Wine's that no table documents is held to Wine's approved baseline, never called an
+    /// undocumented difference of Windows: here a cell of the approved column made to say something no table knows.</summary>
     [Test]
     public void WinesDifferencesAreHeldToItsBaselineNotToTheWindowsTable()
     {
         var wine = Approved("wine");
-        Assert.That(wine.Claims, Has.Some.Matches<ClaimResult>(c => c.Verdict == Verdict.Differs && c.Documented is null), "the premise");
         Assert.That(Problems(wine, wine.Platform.Id), Is.Empty);
+        var odd = wine with
+        {
+            Claims = [.. wine.Claims.Select(c => c.Row == "tcp.read-zero-after-fin@dotnet" ? c with { Observed = new() { ["read#1"] = "0", ["read#2"] = "EIO", ["read#3"] = "0" } } : c)],
+        };
+        var problems = Problems(odd, wine.Platform.Id);
+        Assert.That(problems, Has.Some.StartsWith("tcp.read-zero-after-fin@dotnet: ").And.Some.Contains("changed against the approved baseline"));
+        Assert.That(problems, Has.None.Contains("undocumented difference"), "Wine's differences are pinned by its baseline, not by windows.json");
     }
 
     [Test]
