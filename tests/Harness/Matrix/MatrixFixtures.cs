@@ -12,7 +12,7 @@ internal static class MatrixFixtures
 
     private static readonly Lazy<Catalogue> Claims = new(() =>
     {
-        using var stream = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "MatrixFixtureCatalogue", "catalogue.json"));
+        using var stream = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "MatrixFixtureCatalogue", "fixture-claims.json"));
         return Catalogue.Parse(stream);
     });
 
