@@ -35,7 +35,7 @@ public static class Acceptance
         }
 
         var approved = Judging.Rejudge.File(Matrix.ResultsSet.LoadAsWritten(baseline), catalogue, ExpectationTable.Default);
-        if (failOnUpgrade && Upgrade(results, baselines) is { } upgraded)
+        if (failOnUpgrade && Moved(approved.Platform, results.Platform) is { } upgraded)
         {
             problems.Add($"upgrade: {upgraded} (--fail-on-upgrade: review, then approve it as `conformance gate` says)");
         }
@@ -50,10 +50,11 @@ public static class Acceptance
     public static string? Upgrade(ResultsFile results, string baselines)
     {
         var baseline = Path.Combine(baselines, $"{results.Lane}.json");
-        return File.Exists(baseline) && PlatformChanges.Between(Matrix.ResultsSet.LoadOne(baseline).Platform, results.Platform) is { Count: > 0 } fields
-            ? string.Join(", ", fields)
-            : null;
+        return File.Exists(baseline) ? Moved(Matrix.ResultsSet.LoadAsWritten(baseline).Platform, results.Platform) : null; // the platform block only: no judging
     }
+
+    private static string? Moved(PlatformInfo approved, PlatformInfo now) =>
+        PlatformChanges.Between(approved, now) is { Count: > 0 } fields ? string.Join(", ", fields) : null;
 
     /// <summary>What the column verbs' help says of the acceptance.</summary>
     public const string Explained = """

@@ -64,6 +64,11 @@ public static class Columns
         User = "root",
     };
 
+    /// <summary>The last lines of a failed run's log, on one line, for its error cells' note (the whole log is saved
+    /// beside the results).</summary>
+    public static string Tail(string log) =>
+        string.Join(" / ", log.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(5));
+
     /// <summary>The kernel a container shares: this machine's.</summary>
     public static string HostKernel() =>
         File.Exists("/proc/sys/kernel/osrelease") ? File.ReadAllText("/proc/sys/kernel/osrelease").Trim() : Environment.OSVersion.Version.ToString();

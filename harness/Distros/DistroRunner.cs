@@ -93,15 +93,15 @@ public static class DistroRunner
             var reason = e is OperationCanceledException
                 ? $"the container did not finish within {limit.TotalMinutes:0.#} min"
                 : $"{e.GetType().Name}: {e.Message.Split('\n')[0].Trim()}";
-            var tail = container is null ? "" : await LogTail(container);
+            var log = container is null ? "" : await Log(container);
             progress($"error: {reason}");
             var image = RootfsFacts.Of(distro.Rootfs is { } suite ? DistroImages.RootfsTarball(suite) : null, distro.Image ?? $"Debian {distro.Rootfs} (minbase)");
             var declared = Columns.Columns.Declared(distro.Platform, Columns.Columns.HostKernel(), image, "docker") with
             {
                 OciRuntime = ociRuntime,
             };
-            var column = Columns.Columns.ErrorColumn(distro.Name, "container", declared, Column(distro), reason, tail);
-            return new ColumnOutcome(distro.Name, distro.Platform, column, null, reason) { Log = tail };
+            var column = Columns.Columns.ErrorColumn(distro.Name, "container", declared, Column(distro), reason, Columns.Columns.Tail(log));
+            return new ColumnOutcome(distro.Name, distro.Platform, column, null, reason) { Log = log };
         }
         finally
         {
@@ -117,14 +117,14 @@ public static class DistroRunner
         ColumnInfo.Of(distro.Runtime is null ? ColumnKinds.Container : ColumnKinds.Sandbox, distro.Label,
             distro.Runtime is { } runtime ? $"under the OCI runtime {runtime}" : null);
 
-    private static async Task<string> LogTail(IContainer container)
+    /// <summary>Everything the container printed, standard output then error; empty when the engine cannot say.</summary>
+    private static async Task<string> Log(IContainer container)
     {
         try
         {
             using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(10));
             var (stdout, stderr) = await container.GetLogsAsync(ct: cancel.Token);
-            var lines = (stdout + stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            return string.Join(" / ", lines.TakeLast(5));
+            return stdout + stderr;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

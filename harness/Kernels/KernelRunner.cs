@@ -74,10 +74,10 @@ public static class KernelRunner
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             var reason = $"{e.GetType().Name}: {e.Message.Split('\n')[0].Trim()}";
-            var tail = string.Join(" / ", console.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(5));
+            var log = console.ToString();
             progress($"error: {reason}");
-            var column = Columns.Columns.ErrorColumn(kernel.Name, "guest", Declared(kernel, userland, vmlinuz), Column(kernel, guest), reason, tail);
-            return new ColumnOutcome(kernel.Name, kernel.Platform, column, null, reason) { Log = console.ToString() };
+            var column = Columns.Columns.ErrorColumn(kernel.Name, "guest", Declared(kernel, userland, vmlinuz), Column(kernel, guest), reason, Columns.Columns.Tail(log));
+            return new ColumnOutcome(kernel.Name, kernel.Platform, column, null, reason) { Log = log };
         }
     }
 

@@ -43,7 +43,7 @@ public static class MarkdownRenderer
         foreach (var platform in platforms)
         {
             var counts = CellKinds.Legend.Select(l => matrix.Cells.Values.Count(row => CellKinds.Of(row[platform.Id]) == l.Kind));
-            md.AppendLine($"| {MarkdownText.Text(matrix.Label(platform))} | {string.Join(" | ", counts)} |");
+            md.AppendLine($"| {Text(matrix.Label(platform))} | {string.Join(" | ", counts)} |");
         }
 
         md.AppendLine().AppendLine("## Platforms").AppendLine();
