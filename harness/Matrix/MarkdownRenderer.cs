@@ -103,7 +103,7 @@ public static class MarkdownRenderer
 
     private static string Cell(ClaimRow row, ClaimResult? result, string os, Footnotes notes)
     {
-        var claim = row.Claim;
+        var claim = row.Claim.For(os);
         var kind = CellKinds.Of(result);
         var text = new StringBuilder(CellKinds.Symbol(kind));
         if (result is null)

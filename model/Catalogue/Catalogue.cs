@@ -22,6 +22,19 @@ public sealed record CatalogueEntry
     public string? BeyondFaq { get; init; }
     public required Dictionary<string, string> Expected { get; init; }
 
+    /// <summary>What the FAQ itself says one OS family does where it names that family's own answer (5.4: "Linux will
+    /// return them on unconnected sockets"; 4.2: "On my Linux system it is about 2 minutes"), by OS family, over
+    /// <see cref="Expected"/>: a platform of that family is judged against the FAQ's words for it, so where they are
+    /// out of date the cell differs and its table says why.</summary>
+    public Dictionary<string, Dictionary<string, string>>? ExpectedOn { get; init; }
+
+    /// <summary>This claim as the FAQ states it for a platform of <paramref name="os"/>: its own words for that family
+    /// over the general expectation.</summary>
+    public CatalogueEntry For(string? os) =>
+        os is not null && ExpectedOn?.GetValueOrDefault(os) is { } own
+            ? this with { Expected = Expected.ToDictionary(e => e.Key, e => own.GetValueOrDefault(e.Key, e.Value)), ExpectedOn = null }
+            : this;
+
     /// <summary>Why a key's pattern is <c>*</c>: the reason no value can be expected of it. Every <c>*</c> needs
     /// one, so a claim cannot quietly accept anything.</summary>
     public Dictionary<string, string>? Unchecked { get; init; }
@@ -189,6 +202,17 @@ public sealed class Catalogue
         if (file.Schema != Schema)
         {
             throw new FormatException($"catalogue.json has schema '{file.Schema}', expected '{Schema}'");
+        }
+
+        foreach (var claim in file.Claims)
+        {
+            foreach (var (os, own) in claim.ExpectedOn ?? [])
+            {
+                if (own.Keys.FirstOrDefault(k => !claim.Expected.ContainsKey(k)) is { } stray)
+                {
+                    throw new FormatException($"catalogue.json: {claim.Id}'s expectedOn.{os} names '{stray}', which is not one of its expected keys");
+                }
+            }
         }
 
         return new Catalogue(file.Claims, file.LeftOut, file.Retired);

@@ -78,6 +78,7 @@ public sealed class ExpectationTable
     /// whichever first matches; null when nothing documents it. Fewer parts are tried first.</summary>
     public Expectation? Find(CatalogueEntry claim, PlatformFacts platform, IReadOnlyDictionary<string, string> observed, string? family = null, string? layer = null)
     {
+        claim = claim.For(platform.Os);
         bool Applies(Expectation e) =>
             e.Claim == claim.Id
             && (e.Family is null || e.Family == (family ?? "ipv4"))
@@ -107,6 +108,7 @@ public sealed class ExpectationTable
     /// container or a sandbox), and the runtime's renames; the documentation is null where the FAQ's values stand.</summary>
     public (Dictionary<string, string> Expected, Expectation? Documented) Predict(CatalogueEntry claim, string os, string? family = null, string? layer = null)
     {
+        claim = claim.For(os);
         bool Applies(Expectation e) => e.Claim == claim.Id && e.When is null && (e.Family is null || e.Family == (family ?? "ipv4"));
         var runtimes = RuntimesFor(layer, os);
         return Combine(claim, For(os).FirstOrDefault(e => (e.Layer is null || Layers.Covers(e.Layer, layer)) && Applies(e)),

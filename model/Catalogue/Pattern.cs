@@ -3,14 +3,25 @@ using System.Globalization;
 namespace Conformance.Model;
 
 /// <summary>What an expected observation value may be: a literal (<c>EPIPE</c>), alternatives
-/// (<c>EPIPE|ECONNRESET</c>), a bound (<c>&gt;=7200</c>), or anything (<c>*</c>), for where the FAQ hedges
+/// (<c>EPIPE|ECONNRESET</c>), a bound (<c>&gt;=7200</c>), a range of space-separated bounds that must all hold
+/// (<c>&gt;=20 &lt;=240</c>, FAQ 4.2's "20 seconds to 4 minutes"), or anything (<c>*</c>), for where the FAQ hedges
 /// or leaves a value to the platform.</summary>
 public static class Pattern
 {
     public static bool Matches(string pattern, string value) =>
         pattern == "*" || pattern.Split('|').Any(alternative => MatchesOne(alternative.Trim(), value));
 
-    private static bool MatchesOne(string alternative, string value)
+    private static bool MatchesOne(string alternative, string value) =>
+        alternative.Contains(' ', StringComparison.Ordinal) && alternative.Split(' ', StringSplitOptions.RemoveEmptyEntries) is var bounds
+            && bounds.All(IsBound)
+            ? bounds.All(bound => MatchesBound(bound, value))
+            : MatchesBound(alternative, value);
+
+    private static bool IsBound(string alternative) =>
+        alternative.Length > 1 && alternative[0] is '<' or '>' && double.TryParse(alternative.TrimStart('<', '>', '='),
+            NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+
+    private static bool MatchesBound(string alternative, string value)
     {
         foreach (var op in (string[])[">=", "<=", ">", "<"])
         {

@@ -11,6 +11,7 @@ public static class Verdicts
     public static Judgement Judge(CatalogueEntry claim, IReadOnlyDictionary<string, string> observed, PlatformFacts platform, ExpectationTable table, string? family = null, string? layer = null,
         IReadOnlyDictionary<string, string>? unobserved = null)
     {
+        claim = claim.For(platform.Os);
         if (unobserved is { Count: > 0 })
         {
             if (claim.Expected.Keys.All(unobserved.ContainsKey))

@@ -96,7 +96,7 @@ public static class HtmlRenderer
             html.Append($"<th class=\"claim\" scope=\"row\"><a href=\"#claim={E(claim.Id)}\"><code>{E(row.Key)}</code></a><span class=\"title\">{E(CompatMatrix.RowTitle(row))}</span></th><td>{E(claim.Faq)}</td>");
             foreach (var p in platforms)
             {
-                html.Append(Cell(claim, matrix.Cell(row, p.Id), matrix.IsPredicted(p.Id), notes));
+                html.Append(Cell(claim.For(p.Os), matrix.Cell(row, p.Id), matrix.IsPredicted(p.Id), notes));
             }
 
             html.AppendLine("</tr>");

@@ -20,13 +20,14 @@ public sealed class ClaimAttribute(string id) : NUnitAttribute, ITestBuilder, IA
     /// <summary>How long the scenario may take before it is an <c>error</c>; long only for the Slow claims.</summary>
     public int LimitSeconds { get; init; } = 30;
 
-    /// <summary>The one layer this body is written for (a layer's name), where the layers' APIs really differ; unset
-    /// for the claim's one body, which runs at every layer the catalogue says runs it.</summary>
+    /// <summary>The layers this body is written for (layer names, space-separated: "dotnet dotnet-async" for a body
+    /// of the .NET API whose two layers differ only in sync and Task-based calls), where the layers' APIs really
+    /// differ; unset for the claim's one body, which runs at every layer the catalogue says runs it.</summary>
     public string? Layer { get; init; }
 
     /// <summary>The layers this body runs at, as keys (null for the raw layer).</summary>
     public IEnumerable<string?> Layers => Catalogue.Default[Id].Layers
-        .Where(l => Catalogue.Default[Id].RunsAt(l) && (Layer is null || Model.Layers.Of(l).Name == Layer));
+        .Where(l => Catalogue.Default[Id].RunsAt(l) && (Layer is null || Layer.Split(' ').Contains(Model.Layers.Of(l).Name)));
 
     /// <summary>One test per run of the claim: each family it runs over (the catalogue's
     /// <see cref="CatalogueEntry.Families"/>) at each layer (<see cref="CatalogueEntry.RunsIn"/>), all from the same

@@ -6,7 +6,7 @@ namespace Conformance.Fixtures.Peers;
 
 /// <summary>The address family a claim's scenario runs over, as gVisor's socket tests run one body over IPv4 and
 /// IPv6 socket pairs. The claim running now carries it (see <see cref="ClaimRecorder.Family"/>); the loopback
-/// helpers read it, so a scenario written once with <see cref="Loopback"/> and <see cref="TcpPair"/> runs over
+/// helpers read it, so a scenario written once with <see cref="Loopback"/> and <see cref="SocketLayers.Connection"/> runs over
 /// either.</summary>
 public sealed record IpFamily(string Name, AddressFamily AddressFamily, IPAddress Loopback, IPAddress Any)
 {

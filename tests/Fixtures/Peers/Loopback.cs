@@ -18,28 +18,6 @@ public static class Loopback
 
     public static IPEndPoint Port(int port) => new(Address, port);
 
-    /// <summary>A TCP socket of the family, not yet bound.</summary>
-    public static RawSocket Tcp() => RawSocket.Tcp(Family.AddressFamily);
-
-    /// <summary>A UDP socket of the family, not yet bound.</summary>
-    public static RawSocket Udp() => RawSocket.Udp(Family.AddressFamily);
-
-    /// <summary>A TCP socket listening on the loopback address at a port the OS picked.</summary>
-    public static RawSocket Listener(int backlog = 16, bool reuseAddress = false) => Tcp().SetUp(listener =>
-    {
-        if (reuseAddress)
-        {
-            listener.SetInt(Sys.C.SOL_SOCKET, Sys.C.SO_REUSEADDR, 1).Expect("setsockopt(SO_REUSEADDR)");
-        }
-
-        listener.Bind(AnyPort).Expect($"bind({Family.Print(Address)}:0)");
-        listener.Listen(backlog).Expect("listen()");
-    });
-
-    /// <summary>A UDP socket bound to the loopback address at a port the OS picked.</summary>
-    public static RawSocket UdpBound() =>
-        Udp().SetUp(socket => socket.Bind(AnyPort).Expect($"bind({Family.Print(Address)}:0) of a UDP socket"));
-
     /// <summary>Why a socket listening on the wildcard address could be reached from a network outside this machine, or
     /// null when loopback is the only interface here (a network namespace of the claim's own, a container with network
     /// mode none): then the wildcard is loopback and nothing else. Outside Linux no interface list is read, so the
@@ -58,13 +36,5 @@ public static class Loopback
 
         var interfaces = File.ReadLines(devices).Skip(2).Select(line => line.Split(':')[0].Trim()).ToList();
         return interfaces.All(name => name == "lo") ? null : $"{why} (here: {string.Join(", ", interfaces.Where(n => n != "lo").Order(StringComparer.Ordinal))})";
-    }
-
-    /// <summary>A loopback UDP port with nobody on it: the OS picked it for a socket that is closed again, so
-    /// a datagram sent there draws an ICMP port unreachable.</summary>
-    public static IPEndPoint ClosedUdpPort()
-    {
-        using var probe = UdpBound();
-        return probe.LocalEndPoint;
     }
 }

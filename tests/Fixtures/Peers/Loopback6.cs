@@ -36,17 +36,6 @@ public static class Loopback6
     /// <summary>An IPv6 TCP socket, with IPV6_V6ONLY set as asked (null: the system's default).</summary>
     public static RawSocket Tcp(bool? v6only = null) => RawSocket.Tcp(AddressFamily.InterNetworkV6).SetUp(socket => V6Only(socket, v6only));
 
-    /// <summary>A UDP socket bound to [::1] at a port the OS picked.</summary>
-    public static RawSocket UdpBound() =>
-        RawSocket.Udp(AddressFamily.InterNetworkV6).SetUp(socket => socket.Bind(AnyPort).Expect("bind([::1]:0) of a UDP socket"));
-
-    /// <summary>An IPv6 loopback UDP port with nobody on it (see <see cref="Loopback.ClosedUdpPort"/>).</summary>
-    public static IPEndPoint ClosedUdpPort()
-    {
-        using var probe = UdpBound();
-        return probe.LocalEndPoint;
-    }
-
     /// <summary>A TCP port that nothing holds in either family, for a scenario that binds one port in both. A port the
     /// OS picks for 0.0.0.0 can still be held on the IPv6 side (an IPv6 socket of another claim, a connection in
     /// TIME_WAIT on [::1]), which would make a later [::] bind fail for a reason that is not the scenario's; an IPv6

@@ -8,31 +8,11 @@ namespace Conformance.Fixtures.Peers;
 /// <summary>How a peer ends a connection, in the FAQ's terms.</summary>
 public static class Peer
 {
-    /// <summary>The orderly close of FAQ 2.1: close() without SO_LINGER sends a FIN.</summary>
-    public static void CloseWithFin(RawSocket peer) => peer.Close().Expect("close()");
-
-    /// <summary>The abortive close of FAQ 2.1 and 4.6: SO_LINGER {1, 0}, then close(), sends an RST.</summary>
-    public static void CloseWithRst(RawSocket peer)
-    {
-        peer.SetLinger(on: true, seconds: 0).Expect("setsockopt(SO_LINGER {1, 0})");
-        peer.Close().Expect("close()");
-    }
-
-    /// <summary>Writes all of <paramref name="data"/> (blocking socket; loopback buffers take small writes at once).</summary>
-    public static void Send(RawSocket peer, ReadOnlySpan<byte> data)
-    {
-        var sent = peer.Send(data).Expect("send()");
-        if (sent != data.Length)
-        {
-            throw new ScenarioException($"send() of {data.Length} bytes sent {sent}");
-        }
-    }
-
-    /// <summary>Waits for data and reads it: the bytes that arrived, up to <paramref name="max"/>.</summary>
-    public static int Receive(RawSocket socket, int max = 4096)
+    /// <summary>Waits for data and reads it at any layer: how many bytes arrived, up to <paramref name="max"/>.</summary>
+    public static int Receive(LayerSocket socket, int max = 4096)
     {
         Wait.For(socket, Wait.Readable, "data from the peer");
-        return (int)socket.Recv(max).Expect("recv()");
+        return (int)socket.Receive(new byte[max]).Expect("recv()");
     }
 
     /// <summary>The orderly close, at any layer: close() or Socket.Close, which sends a FIN.</summary>
@@ -86,7 +66,7 @@ public static class Peer
     }
 
     /// <summary>Fills the send path (our send buffer and the peer's receive buffer) of a non-blocking socket.</summary>
-    public static long FillSendBuffer(RawSocket nonBlocking)
+    private static long FillSendBuffer(RawSocket nonBlocking)
     {
         var chunk = new byte[65536];
         long total = 0;
@@ -107,14 +87,14 @@ public static class Peer
 /// you write to a connection the other end closed, its TCP answers with an RST).</summary>
 public static class BrokenConnection
 {
-    public static TcpPair AfterPeerClosedAndReset()
+    public static Connection AfterPeerClosedAndReset()
     {
-        var pair = TcpPair.Connect();
+        var pair = Connection.Open();
         try
         {
             Peer.CloseWithFin(pair.Server);
             Wait.For(pair.Client, Wait.Readable, "the peer's FIN");
-            pair.Client.Send([1], Sys.C.MSG_NOSIGNAL ?? 0).Expect("the write that draws the RST");
+            pair.Client.Send([1]).Expect("the write that draws the RST");
             WaitForReset(pair.Client);
             return pair;
         }
@@ -129,11 +109,9 @@ public static class BrokenConnection
     /// event marks the RST on every OS (XNU and FreeBSD never report POLLERR for it, and an empty event mask
     /// never wakes there), so this waits, bounded, for the kernel's own TCP state to leave the connection:
     /// closed, or its control block gone (the state query then fails with ECONNRESET, EINVAL or ENOTCONN).</summary>
-    public static void WaitForReset(RawSocket socket) => WaitForReset(socket.Handle);
-
     public static void WaitForReset(LayerSocket socket) => WaitForReset(socket.Handle);
 
-    /// <summary>As <see cref="WaitForReset(RawSocket)"/> for any socket handle (a System.Net.Sockets Socket's too):
+    /// <summary>As <see cref="WaitForReset(LayerSocket)"/> for any socket handle (a System.Net.Sockets Socket's too):
     /// the wait reads the kernel's state; it observes nothing the claim records.</summary>
     public static void WaitForReset(nint handle)
     {

@@ -1,9 +1,11 @@
 using System.Net;
+using Conformance.Fixtures.SocketLayers;
 using Conformance.Fixtures.Native;
 
 namespace Conformance.Fixtures.Peers;
 
-/// <summary>A loopback port that refuses connections: bound, so no one else gets it, but not listening.</summary>
+/// <summary>A loopback port that refuses connections: bound, so no one else gets it, but not listening. Held by a raw
+/// socket whatever the claim's layer: the holder is the scenario's setup, not what it observes.</summary>
 public sealed class RefusingEndpoint : IDisposable
 {
     private readonly RawSocket _holder;
@@ -13,7 +15,7 @@ public sealed class RefusingEndpoint : IDisposable
     public IPEndPoint EndPoint => _holder.LocalEndPoint;
 
     public static RefusingEndpoint Tcp() =>
-        new(Loopback.Tcp().SetUp(holder => holder.Bind(Loopback.AnyPort).Expect("bind() to a loopback port the OS picks")));
+        new(Sockets.Open(Layers.Raw, Loopback.Family.AddressFamily, System.Net.Sockets.SocketType.Stream).AsRaw().SetUp(holder => holder.Bind(Loopback.AnyPort).Expect("bind() to a loopback port the OS picks")));
 
     public void Dispose() => _holder.Dispose();
 }

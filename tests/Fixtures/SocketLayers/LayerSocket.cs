@@ -20,6 +20,16 @@ public abstract class LayerSocket : IDisposable
 
     public int Port => LocalEndPoint.Port;
 
+    /// <summary>The raw layer's socket under this one, for what only the raw layer can do (dup(), a signal mask, TCP_INFO,
+    /// an option System.Net.Sockets does not name): a call on the raw layer, not a second stack of helpers.</summary>
+    public RawSocket AsRaw() => this is RawLayerSocket raw ? raw.Raw
+        : throw new InvalidOperationException($"{GetType().Name} is not the raw layer's: a body that needs the raw calls runs at the raw layer only");
+
+    /// <summary>The System.Net.Sockets Socket under this one, for a body written for the .NET API where its calls really
+    /// differ from the others' (NetworkStream, Socket.Poll's modes).</summary>
+    public Socket AsSocket() => this is DotnetSocket dotnet ? dotnet.Socket
+        : throw new InvalidOperationException($"{GetType().Name} is not a .NET layer's: a body that needs Socket runs at the .NET layers only");
+
     public abstract SysResult Bind(IPEndPoint at);
 
     public abstract SysResult Listen(int backlog);

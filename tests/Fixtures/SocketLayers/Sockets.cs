@@ -52,35 +52,33 @@ public static class Sockets
 
     /// <summary>select() over sockets of one layer for readability (Socket.Select at the .NET layers, which have no
     /// Task-based form of it): the value it returned (how many fired) and which fired.</summary>
-    public static (SysResult Result, bool[] Fired) SelectReadable(IReadOnlyList<LayerSocket> sockets, int limitMs)
-    {
-        if (sockets.All(s => s is RawLayerSocket))
-        {
-            return Select.Over([.. sockets.Cast<RawLayerSocket>().Select(s => s.Raw)], SelectSet.Read, limitMs);
-        }
-
-        var managed = sockets.Cast<DotnetSocket>().Select(s => s.Socket).ToList();
-        var readable = new List<Socket>(managed);
-        var result = Dotnet.Call(() =>
-        {
-            Socket.Select(readable, null, null, TimeSpan.FromMilliseconds(limitMs));
-            return readable.Count;
-        });
-        return (result, [.. managed.Select(readable.Contains)]);
-    }
+    public static (SysResult Result, bool[] Fired) SelectReadable(IReadOnlyList<LayerSocket> sockets, int limitMs) =>
+        Select(sockets, SelectSet.Read, limitMs);
 
     /// <summary>Whether select() puts the socket in its exception set within the limit (urgent data): select()'s
     /// exceptfds, Socket.Select's error list.</summary>
-    public static bool SelectExcept(LayerSocket socket, int limitMs)
+    public static bool SelectExcept(LayerSocket socket, int limitMs) => Select([socket], SelectSet.Except, limitMs).Fired[0];
+
+    /// <summary>select() over sockets of one layer, each watched in one set (readfds, writefds or exceptfds; at the .NET
+    /// layers Socket.Select's read, write or error list): the value it returned (how many fired, or the error the
+    /// runtime threw) and which fired.</summary>
+    public static (SysResult Result, bool[] Fired) Select(IReadOnlyList<LayerSocket> sockets, SelectSet set, int limitMs)
     {
-        if (socket is RawLayerSocket raw)
+        if (sockets.All(s => s is RawLayerSocket))
         {
-            return Select.Fired(raw.Raw, SelectSet.Except, limitMs);
+            var fired = new bool[sockets.Count];
+            return (Sys.Calls.Select([.. sockets.Select(s => s.Handle)], set, limitMs, fired), fired);
         }
 
-        var errors = new List<Socket> { ((DotnetSocket)socket).Socket };
-        Socket.Select(null, null, errors, TimeSpan.FromMilliseconds(limitMs));
-        return errors.Count == 1;
+        var managed = sockets.Cast<DotnetSocket>().Select(s => s.Socket).ToList();
+        var watched = new List<Socket>(managed);
+        var result = Dotnet.Call(() =>
+        {
+            Socket.Select(set == SelectSet.Read ? watched : null, set == SelectSet.Write ? watched : null,
+                set == SelectSet.Except ? watched : null, TimeSpan.FromMilliseconds(limitMs));
+            return watched.Count;
+        });
+        return (result, [.. managed.Select(s => result.Ok && watched.Contains(s))]);
     }
 
     private static LayerSocket Open(AddressFamily family, SocketType type) => Open(Layer, family, type);
@@ -117,24 +115,46 @@ public sealed class Connection : IDisposable
     public static Connection Open(bool keepListener = false, bool reuseAddress = false)
     {
         var listener = Sockets.Listener(reuseAddress: reuseAddress);
-        LayerSocket? client = null;
         try
         {
-            client = Sockets.Tcp();
-            client.Connect(listener.LocalEndPoint).Expect("connect() to the loopback listener");
-            var (accepted, server, _) = listener.Accept();
-            accepted.Expect("accept()");
+            var (client, server) = Accepted(listener, Sockets.Tcp());
             if (!keepListener)
             {
                 listener.Dispose();
             }
 
-            return new Connection(client, server!, keepListener ? listener : null);
+            return new Connection(client, server, keepListener ? listener : null);
         }
         catch
         {
-            client?.Dispose();
             listener.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Connects <paramref name="client"/> (a fresh socket, or one the scenario bound first) to a listener the
+    /// scenario keeps, and accepts it.</summary>
+    public static Connection To(LayerSocket listener, LayerSocket? client = null)
+    {
+        var (connected, server) = Accepted(listener, client ?? Sockets.Tcp());
+        return new Connection(connected, server, null);
+    }
+
+    /// <summary>connect(), then accept() once the pending connection is there (bounded: a connection that never
+    /// arrives is the scenario breaking, not a blocked accept); the client is closed if that fails.</summary>
+    private static (LayerSocket Client, LayerSocket Server) Accepted(LayerSocket listener, LayerSocket client)
+    {
+        try
+        {
+            client.Connect(listener.LocalEndPoint).Expect("connect() to the loopback listener");
+            Wait.For(listener, Wait.Readable, "the pending connection");
+            var (accepted, server, _) = listener.Accept();
+            accepted.Expect("accept()");
+            return (client, server!);
+        }
+        catch
+        {
+            client.Dispose();
             throw;
         }
     }

@@ -1,3 +1,4 @@
+using Conformance.Fixtures.SocketLayers;
 using System.Net.Sockets;
 using Conformance.Fixtures.Claims;
 using Conformance.Fixtures.Peers;
@@ -17,9 +18,9 @@ public sealed class FamilyTests
         ClaimRecorder.Begin(Catalogue.Default["tcp.read-zero-after-fin"], family);
         try
         {
-            using var pair = TcpPair.Connect();
-            using var udp = Loopback.UdpBound();
-            Assert.That(new[] { pair.Client.LocalEndPoint, pair.Server.PeerEndPoint!, udp.LocalEndPoint }.Select(e => e.AddressFamily),
+            using var pair = Connection.Open();
+            using var udp = Sockets.UdpBound();
+            Assert.That(new[] { pair.Client.LocalEndPoint, pair.Server.PeerName()!, udp.LocalEndPoint }.Select(e => e.AddressFamily),
                 Is.All.EqualTo(expected));
         }
         finally

@@ -139,6 +139,11 @@ public sealed class VerdictTests
     [TestCase(">=7200", "60", false)]
     [TestCase("<6", "2", true)]
     [TestCase("<6", "six", false)]
+    [TestCase(">=20 <=240", "60", true)]
+    [TestCase(">=20 <=240", "240", true)]
+    [TestCase(">=20 <=240", "10", false)]
+    [TestCase(">=20 <=240", "250", false)]
+    [TestCase(">=20 <=240|0", "0", true)]
     public void PatternsMatch(string pattern, string value, bool matches) =>
         Assert.That(Pattern.Matches(pattern, value), Is.EqualTo(matches));
 

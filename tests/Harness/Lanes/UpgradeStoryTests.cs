@@ -47,7 +47,9 @@ public sealed class UpgradeStoryTests
         Assert.That(exit, Is.EqualTo(1));
         Assert.That(output, Does.Contain("Upgrade debian-12:").And.Contain("ociRuntime (none) -> runsc 0.0~20221219.0"));
         Assert.That(output, Does.Contain("tcp.oob").And.Contain("differs: exceptfds=false"));
-        Assert.That(output, Does.Contain("tcp.sigpipe").And.Contain("differs: sigpipe-pending=false"));
+        // The cell's values, not its verdict: the gate judges the recorded results by today's catalogue, whose keys for
+        // this claim may have moved on since they were recorded.
+        Assert.That(output, Does.Contain("tcp.sigpipe").And.Contain("sigpipe-pending=false"));
     }
 
     [Test]

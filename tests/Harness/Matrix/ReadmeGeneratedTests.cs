@@ -32,7 +32,7 @@ public sealed class ReadmeGeneratedTests
             Is.LessThan(readme.IndexOf("## What a verdict means", StringComparison.Ordinal)), "the findings come first, after the introduction");
         var findings = ReadmeBlocks.Read(readme, "findings")!;
         Assert.That(findings, Does.Contain("[`tcp.sigpipe`](artifacts/matrix/matrix.html#claim=tcp.sigpipe)")
-            .And.Contain("`errno=EPIPE, sigpipe-pending=false (differs, documented)` on gVisor"));
+            .And.Contain("`errno=EPIPE, sigpipe-raised=false (differs, documented)` on gVisor"));
     }
 
     [Test]

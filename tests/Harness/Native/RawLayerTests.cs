@@ -1,3 +1,4 @@
+using Conformance.Fixtures.SocketLayers;
 using Conformance.Fixtures.Claims;
 using Conformance.Fixtures.Native;
 using Conformance.Fixtures.Native.Posix;
@@ -90,7 +91,7 @@ public sealed class RawLayerTests
             Assert.Ignore("open sockets are counted through /proc/self/fd");
         }
 
-        using var listener = Loopback.Listener();
+        using var listener = Sockets.Listener().AsRaw();
         using var client = RawSocket.Tcp();
         client.Connect(listener.LocalEndPoint).Expect("connect()");
         Wait.For(listener, Wait.Readable, "the pending connection");

@@ -1,3 +1,4 @@
+using Conformance.Fixtures.SocketLayers;
 using Conformance.Fixtures.Claims;
 using Conformance.Fixtures.Native;
 using Conformance.Fixtures.Peers;
@@ -18,7 +19,7 @@ public sealed class FcntlFlagsTests : ClaimTest
 
         var getfl = Sys.C.F_GETFL!.Value;
         var setfl = Sys.C.F_SETFL!.Value;
-        using var socket = Loopback.Tcp();
+        using var socket = Sockets.Tcp().AsRaw();
         int Flags() => (int)socket.Fcntl(getfl).Expect("fcntl(F_GETFL)");
         void Set(int flags) => socket.Fcntl(setfl, flags).Expect("fcntl(F_SETFL)");
 

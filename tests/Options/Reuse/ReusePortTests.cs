@@ -1,3 +1,4 @@
+using Conformance.Fixtures.SocketLayers;
 using Conformance.Fixtures.Claims;
 using Conformance.Fixtures.Native;
 using Conformance.Fixtures.Peers;
@@ -17,14 +18,14 @@ public sealed class ReusePortTests : ClaimTest
 
     private static string SecondBind(int reusePort, bool firstSets)
     {
-        using var first = Loopback.Tcp();
+        using var first = Sockets.Tcp().AsRaw();
         if (firstSets)
         {
             first.SetInt(Sys.C.SOL_SOCKET, reusePort, 1).Expect("setsockopt(SO_REUSEPORT) on the first");
         }
 
         first.Bind(Loopback.AnyPort).Expect("bind() of the first");
-        using var second = Loopback.Tcp();
+        using var second = Sockets.Tcp().AsRaw();
         second.SetInt(Sys.C.SOL_SOCKET, reusePort, 1).Expect("setsockopt(SO_REUSEPORT) on the second");
         return second.Bind(first.LocalEndPoint).OkOrError;
     }

@@ -4,6 +4,7 @@ using Conformance.Fixtures.Claims;
 using Conformance.Fixtures.Managed;
 using Conformance.Fixtures.Native;
 using Conformance.Fixtures.Peers;
+using Conformance.Fixtures.SocketLayers;
 
 namespace Conformance.Options.ThroughDotnet;
 
@@ -27,14 +28,15 @@ public sealed class ReusePortTests : ClaimTest
 
     private static string SecondBind(bool firstSets)
     {
-        using var first = Managed.Tcp();
+        using var first = Sockets.Tcp();
         if (firstSets)
         {
-            WithReuseAddress(first);
+            WithReuseAddress(first.AsSocket());
         }
 
-        first.Bind(Loopback.AnyPort);
-        using var second = WithReuseAddress(Managed.Tcp());
-        return Managed.Call(() => second.Bind(first.LocalEndPoint!)).OkOrError;
+        first.AsSocket().Bind(Loopback.AnyPort);
+        using var second = Sockets.Tcp();
+        WithReuseAddress(second.AsSocket());
+        return Managed.Call(() => second.AsSocket().Bind(first.LocalEndPoint)).OkOrError;
     }
 }

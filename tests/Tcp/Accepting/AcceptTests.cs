@@ -27,9 +27,9 @@ public sealed class AcceptTests : ClaimTest
     [Claim("tcp.accept-addrlen")]
     public void TheAddressLengthOfAcceptMustBeInitialised()
     {
-        using var listener = Loopback.Listener();
-        using var first = Loopback.Tcp();
-        using var second = Loopback.Tcp();
+        using var listener = Sockets.Listener().AsRaw();
+        using var first = Sockets.Tcp().AsRaw();
+        using var second = Sockets.Tcp().AsRaw();
         first.Connect(listener.LocalEndPoint).Expect("connect() of the first client");
         second.Connect(listener.LocalEndPoint).Expect("connect() of the second client");
 

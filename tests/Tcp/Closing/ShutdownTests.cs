@@ -31,8 +31,9 @@ public sealed class ShutdownTests : ClaimTest
             throw Unsupported("Winsock has no dup(): a socket shared between processes is made with WSADuplicateSocket");
         }
 
-        using var pair = TcpPair.Connect();
-        using (var duplicate = pair.Client.Dup())
+        using var pair = Connection.Open();
+        var client = pair.Client.AsRaw(); // dup() and SHUT_RDWR are the raw layer's
+        using (var duplicate = client.Dup())
         {
             duplicate.Close().Expect("close() of the dup");
         }
@@ -43,8 +44,8 @@ public sealed class ShutdownTests : ClaimTest
         // Another sharer of the socket id (a dup shares the open file description as a fork's child would): after the
         // shutdown, "those who try to read will detect EOF, and those who try to write will reseive SIGPIPE" (the
         // runtime ignores SIGPIPE, so the write fails with EPIPE).
-        using var sharer = pair.Client.Dup();
-        pair.Client.Shutdown(Sys.C.SHUT_RDWR).Expect("shutdown(SHUT_RDWR)");
+        using var sharer = client.Dup();
+        client.Shutdown(Sys.C.SHUT_RDWR).Expect("shutdown(SHUT_RDWR)");
         Observe("after-shutdown", Wait.Within(pair.Server, Wait.Readable, Wait.ExpectedMs) != 0);
         Observe("peer-read", pair.Server.Read(100));
         Observe("sharer-read", sharer.Read(100));

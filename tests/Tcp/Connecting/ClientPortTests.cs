@@ -28,16 +28,15 @@ public sealed class ClientPortTests : ClaimTest
     [Claim("tcp.client-port-reuse", Layer = "raw")]
     public void ReusingTheClientPortAfterTheServersActiveCloseMayBeRefused()
     {
-        using var listener = Loopback.Listener();
+        using var listener = Sockets.Listener();
         int clientPort;
-        using (var first = BoundClient(0))
+        using (var pair = Connection.To(listener, Sockets.SetUp(Sockets.Tcp(), client => client.Bind(Loopback.AnyPort).Expect("bind() of the client"))))
         {
-            using var pair = TcpPair.ConnectTo(listener, first);
-            clientPort = first.Port;
-            TimeWait.ActiveClose(active: new RawLayerSocket(pair.Server), passive: new RawLayerSocket(pair.Client));
+            clientPort = pair.Client.Port;
+            TimeWait.ActiveClose(active: pair.Server, passive: pair.Client);
         }
 
-        using var again = Loopback.Tcp();
+        using var again = Sockets.Tcp().AsRaw();
         var rebind = again.Bind(Loopback.Port(clientPort));
         ObserveOk("rebind", rebind);
         if (!rebind.Ok)
@@ -50,6 +49,4 @@ public sealed class ClientPortTests : ClaimTest
         // A server that drops the SYN leaves connect() waiting for retries: three seconds tells.
         Observe("connect", ConnectOutcome.Settled(again.Connect(listener.LocalEndPoint), again, 3000));
     }
-
-    private static RawSocket BoundClient(int port) => Loopback.Tcp().SetUp(client => client.Bind(Loopback.Port(port)).Expect("bind() of the client"));
 }

@@ -20,8 +20,8 @@ public sealed class ConnectTests : ClaimTest
     [Claim("tcp.backlog-overflow", Layer = "raw")]
     public void ConnectionsBeyondTheBacklogAreIgnoredNotRefused()
     {
-        using var listener = Loopback.Listener(backlog: 1);
-        var clients = Enumerable.Range(0, 8).Select(_ => Loopback.Tcp()).ToList();
+        using var listener = Sockets.Listener(backlog: 1).AsRaw();
+        var clients = Enumerable.Range(0, 8).Select(_ => Sockets.Tcp().AsRaw()).ToList();
         try
         {
             // Each handshake completes before the next SYN is sent: a SYN answered while an earlier handshake is
@@ -57,8 +57,8 @@ public sealed class ConnectTests : ClaimTest
     [Claim("tcp.nonblocking-connect", Layer = "raw")]
     public void ANonBlockingConnectSettlesAtOnceOrLaterAndSoErrorTellsTheResult()
     {
-        using var listener = Loopback.Listener();
-        using (var client = Loopback.Tcp())
+        using var listener = Sockets.Listener().AsRaw();
+        using (var client = Sockets.Tcp().AsRaw())
         {
             client.SetNonBlocking(true);
             var connect = client.Connect(listener.LocalEndPoint);
@@ -67,7 +67,7 @@ public sealed class ConnectTests : ClaimTest
         }
 
         using var refusing = RefusingEndpoint.Tcp();
-        using var refused = Loopback.Tcp();
+        using var refused = Sockets.Tcp().AsRaw();
         refused.SetNonBlocking(true);
         var refusal = refused.Connect(refusing.EndPoint);
         Observe("refused:connect", refusal);
@@ -91,7 +91,7 @@ public sealed class ConnectTests : ClaimTest
     public void ConnectCanBeCutShortWithANonBlockingConnectAndAWait()
     {
         // Backlog 1, not 0: XNU turns listen(0) into the system maximum (solisten: backlog <= 0 -> somaxconn).
-        using var listener = Loopback.Listener(backlog: 1);
+        using var listener = Sockets.Listener(backlog: 1).AsRaw();
         var clients = new List<RawSocket>();
         try
         {
@@ -100,7 +100,7 @@ public sealed class ConnectTests : ClaimTest
             SysResult connect = default;
             while (waiting is null && clients.Count < 16)
             {
-                var client = Loopback.Tcp();
+                var client = Sockets.Tcp().AsRaw();
                 clients.Add(client);
                 client.SetNonBlocking(true);
                 connect = client.Connect(listener.LocalEndPoint);

@@ -44,10 +44,11 @@ public sealed class DeliveryTests : ClaimTest
     /// connection interactive; TCP_QUICKACK 0 keeps it so), then the sender writes six single bytes.</summary>
     private static long SegmentsForSixOneByteWrites(bool noDelay)
     {
-        using var pair = TcpPair.Connect();
+        using var pair = Connection.Open();
+        var (client, server) = (pair.Client.AsRaw(), pair.Server.AsRaw()); // TCP_QUICKACK and TCP_INFO are the raw layer's
         if (noDelay)
         {
-            pair.Client.SetInt(Sys.C.IPPROTO_TCP, Sys.C.TCP_NODELAY, 1).Expect("setsockopt(TCP_NODELAY)");
+            client.SetInt(Sys.C.IPPROTO_TCP, Sys.C.TCP_NODELAY, 1).Expect("setsockopt(TCP_NODELAY)");
         }
 
         for (var i = 0; i < 4; i++)
@@ -60,13 +61,13 @@ public sealed class DeliveryTests : ClaimTest
 
         if (Sys.C.TCP_QUICKACK is { } quickAck)
         {
-            pair.Server.SetInt(Sys.C.IPPROTO_TCP, quickAck, 0).Expect("setsockopt(TCP_QUICKACK 0)");
+            server.SetInt(Sys.C.IPPROTO_TCP, quickAck, 0).Expect("setsockopt(TCP_QUICKACK 0)");
         }
 
-        var before = SegmentCounter.DataSegmentsSent(pair.Client);
+        var before = SegmentCounter.DataSegmentsSent(client);
         foreach (var b in "hello\n"u8.ToArray())
         {
-            pair.Client.Send([b]).Expect("send() of one byte");
+            client.Send([b]).Expect("send() of one byte");
         }
 
         var received = 0;
@@ -75,6 +76,6 @@ public sealed class DeliveryTests : ClaimTest
             received += Peer.Receive(pair.Server, 16);
         }
 
-        return SegmentCounter.DataSegmentsSent(pair.Client) - before;
+        return SegmentCounter.DataSegmentsSent(client) - before;
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using Conformance.Fixtures.Claims;
 using Conformance.Fixtures.Native;
 using Conformance.Fixtures.Peers;
+using Conformance.Fixtures.SocketLayers;
 
 namespace Conformance.Tcp.ReadWrite;
 
@@ -18,7 +19,8 @@ public sealed class ReadRecvTests : ClaimTest
             throw Unsupported("Windows has no read()/write() on sockets, as FAQ 2.18's portability note says");
         }
 
-        using var pair = TcpPair.Connect();
+        using var connection = Connection.Open();
+        var pair = (Client: connection.Client.AsRaw(), Server: connection.Server.AsRaw()); // read() beside recv(): the raw layer's own calls
         pair.Client.Write("abc"u8).Expect("write()");
         Observe("write-recv", Text(pair.Server, (s, b) => s.Recv(b)) == "abc");
 

@@ -3,6 +3,7 @@ using Conformance.Fixtures.Claims;
 using Conformance.Fixtures.Managed;
 using Conformance.Fixtures.Native;
 using Conformance.Fixtures.Peers;
+using Conformance.Fixtures.SocketLayers;
 
 namespace Conformance.Tcp.ThroughDotnet;
 
@@ -15,8 +16,8 @@ public sealed class AcceptQueueTests : ClaimTest
     [Claim("tcp.backlog-overflow", Layer = "dotnet")]
     public void ConnectionsBeyondTheBacklogAreIgnoredNotRefused()
     {
-        using var listener = Managed.Listener(backlog: 1);
-        var clients = Enumerable.Range(0, 8).Select(_ => Managed.Tcp()).ToList();
+        using var listener = Sockets.Listener(backlog: 1);
+        var clients = Enumerable.Range(0, 8).Select(_ => Sockets.Tcp().AsSocket()).ToList();
         try
         {
             // Each handshake completes before the next Connect, as at the raw layer (see ConnectOutcome.PaceMs).
@@ -24,7 +25,7 @@ public sealed class AcceptQueueTests : ClaimTest
             foreach (var client in clients)
             {
                 client.Blocking = false;
-                Managed.Call(() => client.Connect(listener.LocalEndPoint!));
+                Managed.Call(() => client.Connect(listener.LocalEndPoint));
                 queueFull |= !Managed.ConnectSettled(client, ConnectOutcome.PaceMs(queueFull));
             }
 

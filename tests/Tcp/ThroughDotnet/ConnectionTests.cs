@@ -18,17 +18,19 @@ public sealed class ConnectionTests : ClaimTest
     [Claim("tcp.nonblocking-connect", Layer = "dotnet")]
     public void ANonBlockingConnectReportsInProgressAndTheErrorOptionTellsTheResult()
     {
-        using var listener = Managed.Listener();
-        using (var client = Managed.Tcp())
+        using var listener = Sockets.Listener();
+        using (var layerClient = Sockets.Tcp())
         {
+            var client = layerClient.AsSocket();
             client.Blocking = false;
-            Observe("ok:connect", Managed.Call(() => client.Connect(listener.LocalEndPoint!)));
+            Observe("ok:connect", Managed.Call(() => client.Connect(listener.LocalEndPoint)));
             WaitWritable(client, "the connection to complete");
             Observe("ok:so-error", PendingError(client));
         }
 
         using var refusing = RefusingEndpoint.Tcp();
-        using var refused = Managed.Tcp();
+        using var layerRefused = Sockets.Tcp();
+        var refused = layerRefused.AsSocket();
         refused.Blocking = false;
         Observe("refused:connect", Managed.Call(() => refused.Connect(refusing.EndPoint)));
         WaitWritable(refused, "the refusal");
@@ -48,7 +50,7 @@ public sealed class ConnectionTests : ClaimTest
     [Claim("tcp.connect-timeout", Layer = "dotnet")]
     public void ConnectCanBeCutShortWithANonBlockingConnectAndAWait()
     {
-        using var listener = Managed.Listener(backlog: 1);
+        using var listener = Sockets.Listener(backlog: 1);
         var clients = new List<Socket>();
         try
         {
@@ -56,10 +58,10 @@ public sealed class ConnectionTests : ClaimTest
             SysResult connect = default;
             while (waiting is null && clients.Count < 16)
             {
-                var client = Managed.Tcp();
+                var client = Sockets.Tcp().AsSocket();
                 clients.Add(client);
                 client.Blocking = false;
-                connect = Managed.Call(() => client.Connect(listener.LocalEndPoint!));
+                connect = Managed.Call(() => client.Connect(listener.LocalEndPoint));
                 if (!client.Poll(TimeSpan.FromMilliseconds(100), SelectMode.SelectWrite))
                 {
                     waiting = client;
@@ -86,18 +88,16 @@ public sealed class ConnectionTests : ClaimTest
     [Claim("tcp.client-port-reuse", Layer = "dotnet")]
     public void ReusingTheClientPortAfterTheServersActiveCloseMayBeRefused()
     {
-        using var listener = Managed.Listener();
+        using var listener = Sockets.Listener();
         int clientPort;
-        using (var first = Managed.Tcp())
+        using (var pair = Connection.To(listener, Sockets.SetUp(Sockets.Tcp(), client => client.Bind(Loopback.AnyPort).Expect("bind() of the client"))))
         {
-            first.Bind(Loopback.AnyPort);
-            first.Connect(listener.LocalEndPoint!);
-            clientPort = Managed.Local(first).Port;
-            using var server = listener.Accept();
-            TimeWait.ActiveClose(active: new DotnetSocket(server), passive: new DotnetSocket(first));
+            clientPort = pair.Client.Port;
+            TimeWait.ActiveClose(active: pair.Server, passive: pair.Client);
         }
 
-        using var again = Managed.Tcp();
+        using var layerAgain = Sockets.Tcp();
+        var again = layerAgain.AsSocket();
         var rebind = Managed.Call(() => again.Bind(Loopback.Port(clientPort)));
         ObserveOk("rebind", rebind);
         if (!rebind.Ok)
@@ -107,7 +107,7 @@ public sealed class ConnectionTests : ClaimTest
         }
 
         again.Blocking = false;
-        Managed.Call(() => again.Connect(listener.LocalEndPoint!));
+        Managed.Call(() => again.Connect(listener.LocalEndPoint));
         // The Error option is read once: reading it clears it.
         Observe("connect", !Managed.ConnectSettled(again, 3000) ? "pending" : Managed.PendingError(again)?.Name ?? "OK");
     }

@@ -12,27 +12,47 @@ namespace Conformance.Tcp.ThroughDotnet;
 public sealed class StreamTests : ClaimTest
 {
     /// <summary>Socket has no read() and write(): NetworkStream's Read and Write stand for them, Receive and Send for
-    /// recv() and send(), and SocketFlags.Peek for MSG_PEEK.</summary>
-    [Claim("tcp.read-is-recv", Layer = "dotnet")]
+    /// recv() and send(), and SocketFlags.Peek for MSG_PEEK; at the async layer each is its Task-based form.</summary>
+    [Claim("tcp.read-is-recv", Layer = "dotnet dotnet-async")]
     public void StreamReadIsReceiveAndPeekDoesNotConsume()
     {
+        var async = Sockets.Layer == Layers.DotnetAsync;
         using var connection = Connection.Open();
         var pair = (Client: ((DotnetSocket)connection.Client).Socket, Server: ((DotnetSocket)connection.Server).Socket);
         using var clientStream = new NetworkStream(pair.Client, ownsSocket: false);
         using var serverStream = new NetworkStream(pair.Server, ownsSocket: false);
         var buffer = new byte[16];
 
-        clientStream.Write("a"u8);
-        Managed.WaitReadable(pair.Server, "the written byte");
-        Observe("write-recv", pair.Server.Receive(buffer) == 1 && buffer[0] == 'a');
+        Write(clientStream, "a"u8.ToArray());
+        Wait.For(connection.Server, Wait.Readable, "the written byte");
+        Observe("write-recv", Receive(pair.Server, buffer, SocketFlags.None) == 1 && buffer[0] == 'a');
 
-        pair.Server.Send("b"u8);
-        Managed.WaitReadable(pair.Client, "the sent byte");
-        Observe("send-read", clientStream.Read(buffer) == 1 && buffer[0] == 'b');
+        Send(pair.Server, "b"u8.ToArray());
+        Wait.For(connection.Client, Wait.Readable, "the sent byte");
+        Observe("send-read", Read(clientStream, buffer) == 1 && buffer[0] == 'b');
 
-        pair.Server.Send("c"u8);
-        Managed.WaitReadable(pair.Client, "the byte to peek");
-        var peeked = pair.Client.Receive(buffer, SocketFlags.Peek) == 1 && buffer[0] == 'c';
-        Observe("peek-then-read", peeked && clientStream.Read(buffer) == 1 && buffer[0] == 'c');
+        Send(pair.Server, "c"u8.ToArray());
+        Wait.For(connection.Client, Wait.Readable, "the byte to peek");
+        var peeked = Receive(pair.Client, buffer, SocketFlags.Peek) == 1 && buffer[0] == 'c';
+        Observe("peek-then-read", peeked && Read(clientStream, buffer) == 1 && buffer[0] == 'c');
+
+        void Write(NetworkStream stream, byte[] bytes)
+        {
+            if (async)
+            {
+                stream.WriteAsync(bytes).AsTask().GetAwaiter().GetResult();
+            }
+            else
+            {
+                stream.Write(bytes);
+            }
+        }
+
+        int Read(NetworkStream stream, byte[] into) => async ? stream.ReadAsync(into).AsTask().GetAwaiter().GetResult() : stream.Read(into);
+
+        int Receive(Socket socket, byte[] into, SocketFlags flags) =>
+            async ? socket.ReceiveAsync(into, flags).GetAwaiter().GetResult() : socket.Receive(into, flags);
+
+        void Send(Socket socket, byte[] bytes) => _ = async ? socket.SendAsync(bytes).GetAwaiter().GetResult() : socket.Send(bytes);
     }
 }

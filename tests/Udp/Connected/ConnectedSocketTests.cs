@@ -20,8 +20,8 @@ public sealed class ConnectedSocketTests : ClaimTest
     [Claim("udp.connect-enables-send")]
     public void AfterConnectSendAndWriteGoToThePeer()
     {
-        using var receiver = Loopback.UdpBound();
-        using var sender = Loopback.UdpBound();
+        using var receiver = Sockets.UdpBound();
+        using var sender = Sockets.UdpBound();
         sender.Connect(receiver.LocalEndPoint).Expect("connect()");
         Observe("send", sender.Send([1]));
         Observe("write", sender.Write([2]));

@@ -94,6 +94,10 @@ internal static unsafe partial class Libc
     [LibraryImport(Lib, SetLastError = true)] internal static partial int sigismember(byte* set, int signal);
     [LibraryImport(Pthread, SetLastError = true)] internal static partial int pthread_sigmask(int how, byte* set, byte* old);
     [LibraryImport(Lib, SetLastError = true)] internal static partial int sigpending(byte* set);
+
+    // kqueue(2), on macOS and FreeBSD only (bound at the first call, so never on Linux): a signal's sends are counted.
+    [LibraryImport(Lib, SetLastError = true)] internal static partial int kqueue();
+    [LibraryImport(Lib, SetLastError = true)] internal static partial int kevent(int kq, byte* changes, int nchanges, byte* events, int nevents, long* timeout);
     [LibraryImport(Lib, SetLastError = true)] internal static partial int sigtimedwait(byte* set, byte* info, long* timeout);
     [LibraryImport(Lib, SetLastError = true)] internal static partial int sigwait(byte* set, int* signal);
     [LibraryImport(Lib, SetLastError = true)] internal static partial int sigaction(int signal, byte* action, byte* old);

@@ -209,29 +209,36 @@ internal sealed unsafe class PosixCalls(SocketConstants constants, ErrnoTable er
 
     public SysResult Select(ReadOnlySpan<nint> fds, SelectSet watch, int timeoutMs, Span<bool> fired)
     {
-        // fd_set is a 1024-bit little-endian bitmap on Linux, macOS and FreeBSD alike.
-        var setBytes = StructLayouts.FdSet(constants.Os).Size;
-        var sets = stackalloc byte[setBytes * 3];
-        new Span<byte>(sets, setBytes * 3).Clear();
+        // fd_set is a little-endian bitmap of FD_SETSIZE (1024) bits on Linux, macOS and FreeBSD alike. A descriptor at
+        // or above FD_SETSIZE gets a bitmap long enough to hold it (whole 64-bit words, as the kernels read it), as a C
+        // program that allocates its own sets does: whether select() takes it is the OS's answer, not this layer's.
         var highest = -1;
         foreach (var fd in fds)
         {
-            if (fd >= setBytes * 8)
-            {
-                return SysResult.Failed(errno.FromNative(errno["EINVAL"]));
-            }
-
-            for (var i = 0; i < 3; i++)
-            {
-                if (((int)watch & (1 << i)) != 0)
-                {
-                    sets[(i * setBytes) + (fd / 8)] |= (byte)(1 << (int)(fd % 8));
-                }
-            }
-
             highest = Math.Max(highest, (int)fd);
         }
 
+        var setBytes = Math.Max(StructLayouts.FdSet(constants.Os).Size, ((highest / 64) + 1) * 8);
+        var buffer = new byte[setBytes * 3];
+        fixed (byte* sets = buffer)
+        {
+            foreach (var fd in fds)
+            {
+                for (var i = 0; i < 3; i++)
+                {
+                    if (((int)watch & (1 << i)) != 0)
+                    {
+                        sets[(i * setBytes) + (fd / 8)] |= (byte)(1 << (int)(fd % 8));
+                    }
+                }
+            }
+
+            return SelectOn(sets, setBytes, highest, fds, watch, timeoutMs, fired);
+        }
+    }
+
+    private SysResult SelectOn(byte* sets, int setBytes, int highest, ReadOnlySpan<nint> fds, SelectSet watch, int timeoutMs, Span<bool> fired)
+    {
         // struct timeval: 64-bit seconds, then microseconds in a field that is 32 bits on macOS and 64 on
         // Linux and FreeBSD; a little-endian 64-bit write of a value below 10^6 fits both.
         var timeout = stackalloc long[2];
