@@ -1,4 +1,5 @@
 using Conformance.Fixtures.Native;
+using Conformance.Fixtures.SocketLayers;
 
 namespace Conformance.Fixtures.Peers;
 
@@ -21,29 +22,29 @@ public static class ConnectOutcome
     /// connection past the backlog never completes: it would wait out the bound).</summary>
     public static int PaceMs(bool queueFull) => queueFull ? 100 : 1000;
 
-    /// <summary>The outcome of a connect() whose socket is (or is not yet) writable, with its SO_ERROR.</summary>
-    public static string Of(bool writable, Errno? pendingError) =>
-        !writable ? Pending
-        : pendingError is null ? Established
-        : pendingError.Name switch
+    /// <summary>What a non-blocking connect() came to within <paramref name="ms"/>: while it was in progress
+    /// (EINPROGRESS; Winsock's WSAEWOULDBLOCK, named EAGAIN), SO_ERROR once it settled ("OK" or the error) or "pending"
+    /// if it has not by then; otherwise what connect() itself said at once.</summary>
+    public static string Settled(SysResult connect, LayerSocket socket, int ms) =>
+        connect.OkOrError is not ("EINPROGRESS" or "EAGAIN") ? connect.OkOrError
+        : !socket.ConnectSettled(ms) ? Pending
+        : socket.PendingError() is "0" ? "OK" : socket.PendingError();
+
+    /// <summary>Where a connect stands now, without waiting: pending until it settles, then by its SO_ERROR.</summary>
+    public static string Of(LayerSocket client)
+    {
+        var settled = client.ConnectSettled(0);
+        return Of(settled, settled ? client.PendingError() : "0");
+    }
+
+    /// <summary>The outcome of a connect that has (or has not yet) settled, with its SO_ERROR ("0" for none).</summary>
+    public static string Of(bool settled, string pendingError) =>
+        !settled ? Pending
+        : pendingError switch
         {
+            "0" => Established,
             "ECONNREFUSED" => Refused,
             "ECONNRESET" => Reset,
             var other => other,
         };
-
-    /// <summary>What a non-blocking connect() came to within <paramref name="ms"/>: while it was in progress
-    /// (EINPROGRESS; Winsock's WSAEWOULDBLOCK, named EAGAIN), SO_ERROR once the socket is writable ("OK" or the
-    /// error) or "pending" if it is not by then; otherwise what connect() itself said at once.</summary>
-    public static string Settled(SysResult connect, RawSocket socket, int ms) =>
-        connect.OkOrError is not ("EINPROGRESS" or "EAGAIN") ? connect.OkOrError
-        : Wait.Within(socket, Wait.Writable, ms) == 0 ? Pending
-        : socket.PendingError().OkOrError;
-
-    /// <summary>Asks the socket, without waiting.</summary>
-    public static string Of(RawSocket client)
-    {
-        var writable = (Wait.Within(client, Wait.Writable, 0) & Wait.Writable) != 0;
-        return Of(writable, writable ? client.PendingError().Error : null);
-    }
 }

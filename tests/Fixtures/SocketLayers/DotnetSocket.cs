@@ -103,6 +103,8 @@ public class DotnetSocket(Socket socket) : LayerSocket
 
     public override string PendingError() => Dotnet.PendingError(Socket)?.Name ?? "0";
 
+    public override bool ConnectSettled(int limitMs) => Dotnet.ConnectSettled(Socket, limitMs);
+
     /// <summary>A real getpeername(): a Socket made from the descriptor asks the OS for the peer's address
     /// (Socket(SafeSocketHandle) loads RemoteEndPoint from the handle), where RemoteEndPoint on the accepted Socket
     /// is only the address accept() returned, kept.</summary>

@@ -97,6 +97,11 @@ public abstract class LayerSocket : IDisposable
     /// <summary>SO_ERROR: the pending error by name, or "0"; reading it clears it.</summary>
     public abstract string PendingError();
 
+    /// <summary>Whether a non-blocking connect has settled within <paramref name="limitMs"/>: the socket is writable, or
+    /// in error (Winsock reports a failed connect only in the error set; poll() reports it with POLLOUT elsewhere). A
+    /// wait that paces the scenario, not an observation.</summary>
+    public abstract bool ConnectSettled(int limitMs);
+
     /// <summary>getpeername(): the peer's address as the OS reports it now, or null when the call fails.</summary>
     public abstract IPEndPoint? PeerName();
 

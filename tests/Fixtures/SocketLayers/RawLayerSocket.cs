@@ -99,6 +99,8 @@ public sealed class RawLayerSocket(RawSocket socket) : LayerSocket
 
     public override string PendingError() => Raw.PendingError().ToString();
 
+    public override bool ConnectSettled(int limitMs) => Peers.Wait.Within(Raw, Peers.Wait.Writable, limitMs) != 0;
+
     public override IPEndPoint? PeerName() => Raw.PeerEndPoint;
 
     public override void Dispose() => Raw.Dispose();

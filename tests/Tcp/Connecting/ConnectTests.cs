@@ -17,11 +17,13 @@ public sealed class ConnectTests : ClaimTest
         ObserveOk("connect", client.Connect(listener.LocalEndPoint));
     }
 
-    [Claim("tcp.backlog-overflow", Layer = "raw")]
+    /// <summary>At the .NET layer the connects are Socket.Connect with Blocking off, their outcome read by Socket.Poll
+    /// (write or error list) and the Error option.</summary>
+    [Claim("tcp.backlog-overflow")]
     public void ConnectionsBeyondTheBacklogAreIgnoredNotRefused()
     {
-        using var listener = Sockets.Listener(backlog: 1).AsRaw();
-        var clients = Enumerable.Range(0, 8).Select(_ => Sockets.Tcp().AsRaw()).ToList();
+        using var listener = Sockets.Listener(backlog: 1);
+        var clients = Enumerable.Range(0, 8).Select(_ => Sockets.Tcp()).ToList();
         try
         {
             // Each handshake completes before the next SYN is sent: a SYN answered while an earlier handshake is
@@ -31,20 +33,19 @@ public sealed class ConnectTests : ClaimTest
             var queueFull = false;
             foreach (var client in clients)
             {
-                client.SetNonBlocking(true);
+                client.SetNonBlocking(true).Expect("O_NONBLOCK");
                 client.Connect(listener.LocalEndPoint);
-                queueFull |= Wait.Within(client, Wait.Writable, ConnectOutcome.PaceMs(queueFull)) == 0;
+                queueFull |= !client.ConnectSettled(ConnectOutcome.PaceMs(queueFull));
             }
 
             // Ignored SYNs are retried after a second or more; half a second shows who got in and who waits.
             // Not known on Windows: it answers an overflowing SYN with an RST but retries a refused connect for
             // about 2 s (libuv#2896), so at half a second those are most likely still pending, as the FAQ says.
-            Wait.Within(clients[^1], Wait.Writable, 500);
+            clients[^1].ConnectSettled(500);
             foreach (var (outcome, count) in ConnectOutcome.Tally(clients.Select(ConnectOutcome.Of).ToList()))
             {
                 Observe(outcome, count);
             }
-
         }
         finally
         {
@@ -53,58 +54,63 @@ public sealed class ConnectTests : ClaimTest
     }
 
     /// <summary>FAQ 6.2's three possibilities: connect() succeeds or fails at once, or is in progress until the socket
-    /// turns writable and SO_ERROR tells the result. A connect that settled at once is its own result.</summary>
-    [Claim("tcp.nonblocking-connect", Layer = "raw")]
+    /// turns writable and SO_ERROR tells the result. A connect that settled at once is its own result. At the .NET
+    /// layer a connect in progress is the runtime's SocketError.WouldBlock, and SO_ERROR is SocketOptionName.Error.</summary>
+    [Claim("tcp.nonblocking-connect")]
     public void ANonBlockingConnectSettlesAtOnceOrLaterAndSoErrorTellsTheResult()
     {
-        using var listener = Sockets.Listener().AsRaw();
-        using (var client = Sockets.Tcp().AsRaw())
+        using var listener = Sockets.Listener();
+        using (var client = Sockets.Tcp())
         {
-            client.SetNonBlocking(true);
+            client.SetNonBlocking(true).Expect("O_NONBLOCK");
             var connect = client.Connect(listener.LocalEndPoint);
             Observe("ok:connect", connect);
             Observe("ok:so-error", Outcome(connect, client, "the connection to complete"));
         }
 
         using var refusing = RefusingEndpoint.Tcp();
-        using var refused = Sockets.Tcp().AsRaw();
-        refused.SetNonBlocking(true);
+        using var refused = Sockets.Tcp();
+        refused.SetNonBlocking(true).Expect("O_NONBLOCK");
         var refusal = refused.Connect(refusing.EndPoint);
         Observe("refused:connect", refusal);
         Observe("refused:so-error", Outcome(refusal, refused, "the refusal"));
     }
 
-    /// <summary>What a non-blocking connect came to: SO_ERROR once the socket is writable while it was in progress
-    /// (EINPROGRESS; Winsock's WSAEWOULDBLOCK, named EAGAIN), else what connect() itself said ("0" for success).</summary>
-    private static string Outcome(SysResult connect, RawSocket socket, string what)
+    /// <summary>What a non-blocking connect came to: SO_ERROR once it settled while it was in progress (EINPROGRESS;
+    /// Winsock's WSAEWOULDBLOCK, named EAGAIN), else what connect() itself said ("0" for success).</summary>
+    private static string Outcome(SysResult connect, LayerSocket socket, string what)
     {
         if (connect.OkOrError is "EINPROGRESS" or "EAGAIN")
         {
-            Wait.For(socket, Wait.Writable, what);
-            return socket.PendingError().ToString();
+            if (!socket.ConnectSettled(Wait.ExpectedMs))
+            {
+                throw new ScenarioException($"{what} did not come within {Wait.ExpectedMs} ms");
+            }
+
+            return socket.PendingError();
         }
 
         return connect.Ok ? "0" : connect.OkOrError;
     }
 
-    [Claim("tcp.connect-timeout", Layer = "raw")]
+    [Claim("tcp.connect-timeout")]
     public void ConnectCanBeCutShortWithANonBlockingConnectAndAWait()
     {
         // Backlog 1, not 0: XNU turns listen(0) into the system maximum (solisten: backlog <= 0 -> somaxconn).
-        using var listener = Sockets.Listener(backlog: 1).AsRaw();
-        var clients = new List<RawSocket>();
+        using var listener = Sockets.Listener(backlog: 1);
+        var clients = new List<LayerSocket>();
         try
         {
             // Fill the accept queue until a connection attempt is left waiting (its SYNs dropped).
-            RawSocket? waiting = null;
+            LayerSocket? waiting = null;
             SysResult connect = default;
             while (waiting is null && clients.Count < 16)
             {
-                var client = Sockets.Tcp().AsRaw();
+                var client = Sockets.Tcp();
                 clients.Add(client);
-                client.SetNonBlocking(true);
+                client.SetNonBlocking(true).Expect("O_NONBLOCK");
                 connect = client.Connect(listener.LocalEndPoint);
-                if (Wait.Within(client, Wait.Writable, 100) == 0)
+                if (!client.ConnectSettled(100))
                 {
                     waiting = client;
                 }
@@ -119,7 +125,7 @@ public sealed class ConnectTests : ClaimTest
             }
 
             Observe("connect", connect);
-            Observe("writable-within-300ms", Wait.Within(waiting, Wait.Writable, 300) != 0);
+            Observe("writable-within-300ms", waiting.ConnectSettled(300));
         }
         finally
         {
