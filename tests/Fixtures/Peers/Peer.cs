@@ -43,26 +43,30 @@ public static class Peer
 
     /// <summary>Fills the send path of a connection, at any layer, and leaves the socket as it was: setup, not an
     /// observation, so it is done with non-blocking sends even where the layer's own calls have no non-blocking form
-    /// (the Task-based methods; the synchronous Send on the same Socket does).</summary>
-    public static void FillSendBuffer(LayerSocket socket)
+    /// (the Task-based methods; the synchronous Send on the same Socket does). Returns how many bytes it queued.</summary>
+    public static long FillSendBuffer(LayerSocket socket)
     {
+        long total = 0;
         switch (socket)
         {
             case RawLayerSocket raw:
                 raw.Raw.SetNonBlocking(true);
-                FillSendBuffer(raw.Raw);
+                total = FillSendBuffer(raw.Raw);
                 raw.Raw.SetNonBlocking(false);
                 break;
             case DotnetSocket managed:
                 managed.Socket.Blocking = false;
                 var chunk = new byte[65536];
-                while (Dotnet.Call(() => managed.Socket.Send(chunk)) is { Ok: true })
+                while (Dotnet.Call(() => managed.Socket.Send(chunk)) is { Ok: true } sent)
                 {
+                    total += sent.Value;
                 }
 
                 managed.Socket.Blocking = true;
                 break;
         }
+
+        return total;
     }
 
     /// <summary>Fills the send path (our send buffer and the peer's receive buffer) of a non-blocking socket.</summary>

@@ -19,6 +19,22 @@ public sealed class ReuseAddressTests : ClaimTest
         Observe("both", RebindAfterTimeWait(onListener: true, onNew: true));
     }
 
+    /// <summary>FAQ 4.5: "SO_REUSEADDR just says that you can reuse local addresses. The 5 tuple still must be unique!"
+    /// Two clients with SO_REUSEADDR take one local port and connect to one listener: the second would repeat the
+    /// first's 5-tuple.</summary>
+    [Claim("opt.reuseaddr-unique-tuple")]
+    public void ReuseaddrSharesALocalPortButNotAFiveTuple()
+    {
+        using var listener = Sockets.Listener();
+        using var first = WithReuseAddress(Sockets.Tcp());
+        first.Bind(Loopback.AnyPort).Expect("bind() of the first client");
+        first.Connect(listener.LocalEndPoint).Expect("connect() of the first client");
+        using var second = WithReuseAddress(Sockets.Tcp());
+        var bind = second.Bind(Loopback.Port(first.Port));
+        ObserveOk("bind#2", bind);
+        Observe("connect#2", bind.Ok ? second.Connect(listener.LocalEndPoint).OkOrError : "not-tried");
+    }
+
     [Claim("opt.reuseaddr-listener")]
     public void EvenWithReuseaddrAListeningPortIsInUse()
     {

@@ -51,4 +51,17 @@ public sealed class ShutdownTests : ClaimTest
         Observe("sharer-read", sharer.Read(100));
         Observe("sharer-write", sharer.Write([1]));
     }
+
+    /// <summary>FAQ 2.6: "0 means to disable further reading". The peer's data that comes after shutdown(SHUT_RD) is
+    /// given a short bound to arrive (the shut socket is readable at EOF already, so nothing signals it).</summary>
+    [Claim("tcp.shutdown-read")]
+    public void ShutdownForReadingDisablesFurtherReading()
+    {
+        using var pair = Connection.Open();
+        pair.Client.Shutdown(SocketShutdown.Receive).Expect("shutdown(SHUT_RD)");
+        Observe("read#1", pair.Client.Receive(new byte[16]));
+        Observe("peer-send", pair.Server.Send("abc"u8.ToArray()));
+        Wait.Within(pair.Server, Wait.Readable, 200); // an RST in answer, where a stack sends one, makes the peer readable
+        Observe("read#2", pair.Client.Receive(new byte[16]));
+    }
 }
