@@ -40,7 +40,7 @@ public static partial class CommandLine
         return root;
     }
 
-    /// <summary>One synopsis line per verb, from the definitions: what README.md's command-line section shows (a
+    /// <summary>One synopsis line per verb, from the definitions: what docs/running.md's command-line section shows (a
     /// test keeps the two the same).</summary>
     public static IEnumerable<string> Synopsis() => Build().Subcommands.Select(verb =>
     {

@@ -1,12 +1,10 @@
-using System.Text;
-
 namespace Conformance.Harness.Matrix;
 
 /// <summary>What the matrix found: the claims whose columns disagree, each with what was seen, where, and the documented
 /// reason. Only columns that ran count, and only their cells that observed something (holds, documented, differs): a
 /// prediction is not a finding, and a cell that could not ask (unsupported, inconclusive) or broke shows no behaviour to
-/// disagree with. Generated from results, never written by hand: the page opens with it, and README.md carries the copy
-/// `conformance readme` makes from ci/baselines (a test keeps it current).</summary>
+/// disagree with. What the page's "disagree" switch shows; the page and README.md open with the same differences told
+/// by cause (<see cref="Causes"/>).</summary>
 public static class Findings
 {
     /// <summary>One behaviour seen for a row: the values of the keys on which the row's columns part, the verdicts it
@@ -80,36 +78,69 @@ public static class Findings
     private static string Signature(IReadOnlyList<Outcome> outcomes) =>
         string.Join("\n", outcomes.Select(o => $"{o.Seen}\t{string.Join(",", o.Columns)}"));
 
-    private static string LayerName(Layer layer) => layer == Layers.Raw ? "the OS's calls" : layer.Label.Trim();
-
-    /// <summary>The columns an outcome was seen on, as a reader scans them: platforms by their label, grouped by the
-    /// layers they showed it at ("debian 12, kernel 6.1 at the OS's calls; Wine 8.0 at .NET, .NET async").</summary>
-    public static string Where(CompatMatrix matrix, IEnumerable<string> columns) =>
-        string.Join("; ", columns
-            .GroupBy(LayerColumns.PlatformOf)
-            .Select(p => (Platform: matrix.Column(p.Key).Label, Layers: string.Join(", ", p.Select(c => LayerName(LayerColumns.LayerOf(c))))))
-            .GroupBy(p => p.Layers)
-            .Select(g => $"{string.Join(", ", g.Select(p => p.Platform))} at {g.Key}"));
-
-    /// <summary>The findings as markdown: a heading line per claim, a row per outcome. <paramref name="claimLink"/> makes
-    /// the link to a claim's view from its id (null: no link).</summary>
-    public static string Markdown(CompatMatrix matrix, IReadOnlyList<Finding> findings, Func<string, string>? claimLink = null)
+    /// <summary>The columns an outcome was seen on, as a reader scans them: platforms grouped by the layers they showed
+    /// it at, each group named whole where it is whole ("every Linux column", "every distro container", "kernels 5.10 to
+    /// testing", "both .NET layers"), from the axes the matrix already knows; a partial group names its members.</summary>
+    public static string Where(CompatMatrix matrix, IEnumerable<string> columns)
     {
-        var md = new StringBuilder();
-        md.AppendLine($"{findings.Select(f => f.Claim.Id).Distinct().Count()} claims on which the columns that ran disagree, "
-            + "each with what was seen, where, and why:").AppendLine();
-        foreach (var finding in findings)
+        var ran = matrix.Platforms.Where(p => !matrix.IsPredicted(p.Platform.Id))
+            .Select(p => p.Platform).DistinctBy(p => LayerColumns.PlatformOf(p.Id)).ToList();
+        return string.Join("; ", columns
+            .GroupBy(LayerColumns.PlatformOf)
+            .Select(p => (Platform: p.Key, Layers: LayersName([.. p.Select(LayerColumns.LayerOf).Distinct()])))
+            .GroupBy(p => p.Layers)
+            .Select(g => $"{PlatformsName(matrix, ran, [.. g.Select(p => p.Platform)])} at {g.Key}"));
+    }
+
+    private static string LayersName(IReadOnlyCollection<Layer> layers) =>
+        layers.Count == Layers.All.Count ? "every layer"
+        : layers.Count == Layers.All.Count - 1 && !layers.Contains(Layers.Raw) ? "both .NET layers"
+        : string.Join(", ", Layers.All.Where(layers.Contains).Select(l => l == Layers.Raw ? "the OS's calls" : l.Label.Trim()));
+
+    /// <summary>The platforms of <paramref name="ids"/> named as groups: every column that ran, every Linux column, or
+    /// each axis that is whole (its columns that ran), then the rest by their labels.</summary>
+    private static string PlatformsName(CompatMatrix matrix, IReadOnlyList<PlatformInfo> ran, IReadOnlyList<string> ids)
+    {
+        var set = ids.ToHashSet(StringComparer.Ordinal);
+        if (ran.Count > 1 && ran.All(p => set.Contains(p.Id)))
         {
-            var id = claimLink is null ? $"`{finding.Claim.Id}`" : $"[`{finding.Claim.Id}`]({claimLink(finding.Claim.Id)})";
-            var rows = finding.SomeRows is { } some ? $" (row {string.Join(", ", some.Select(r => $"`{r}`"))})" : "";
-            md.AppendLine($"- {id}{rows}, FAQ {finding.Claim.Faq}: {MarkdownText.Text(finding.Claim.Title)}");
-            foreach (var outcome in finding.Outcomes)
+            return "every column";
+        }
+
+        var linux = ran.Where(p => p.Os == "linux").ToList();
+        if (linux.Count > 1 && linux.All(p => set.Contains(p.Id)) && set.Count == linux.Count)
+        {
+            return "every Linux column";
+        }
+
+        var missing = linux.Where(p => !set.Contains(p.Id)).ToList();
+        if (linux.Count > 3 && set.All(id => linux.Any(p => p.Id == id)) && missing.Count is > 0 and <= 2)
+        {
+            return $"every Linux column but {string.Join(" and ", missing.Select(p => matrix.Column(p.Id).Label))}";
+        }
+
+        var names = new List<string>();
+        foreach (var axis in ran.GroupBy(p => matrix.Column(p.Id).Axis).OrderBy(a => ColumnKinds.Order(a.Key)))
+        {
+            var members = axis.Where(p => set.Contains(p.Id)).Select(p => matrix.Column(p.Id).Label).ToList();
+            if (members.Count > 1 && members.Count == axis.Count())
             {
-                md.AppendLine($"  - {MarkdownText.Code(outcome.Seen)} on {MarkdownText.Text(Where(matrix, outcome.Columns))}: {MarkdownText.Text(outcome.Why)}");
+                names.Add(axis.Key switch
+                {
+                    "kernels" => $"kernels {Version(members[0])} to {Version(members[^1])}",
+                    "distro containers" => "every distro container",
+                    var other => $"every {other} column",
+                });
+            }
+            else
+            {
+                names.AddRange(members);
             }
         }
 
-        return md.ToString();
+        return string.Join(", ", names);
     }
 
+    /// <summary>"kernel 6.1" is version 6.1 of the kernels.</summary>
+    private static string Version(string label) => label.Split(' ', 2) is [_, var version] ? version : label;
 }

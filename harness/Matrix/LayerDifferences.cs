@@ -4,7 +4,7 @@ namespace Conformance.Harness.Matrix;
 
 /// <summary>For readers of a layer above the OS's calls (C# readers of System.Net.Sockets): per platform, the rows where
 /// what the layer shows differs from what the OS's own calls show, and the claims it cannot express at all. Generated
-/// from results files, never written by hand: matrix.md carries it for every platform and layer, README.md the host
+/// from results files, never written by hand: matrix.md carries it for every platform and layer, docs/dotnet.md the host
 /// lane's (a test keeps that copy current).</summary>
 public static class LayerDifferences
 {

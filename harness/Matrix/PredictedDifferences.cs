@@ -4,7 +4,7 @@ namespace Conformance.Harness.Matrix;
 
 /// <summary>What the tables predict for the platforms that have not run yet: every entry of an OS table that no run
 /// has confirmed, and the runtime's own table, one line each. Generated from the tables, never written by hand:
-/// README.md carries it (a test keeps that copy current).</summary>
+/// docs/columns.md carries it (a test keeps that copy current).</summary>
 public static class PredictedDifferences
 {
     public static string Markdown(ExpectationTable table, Catalogue catalogue)

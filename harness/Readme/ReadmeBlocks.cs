@@ -2,9 +2,10 @@ using Conformance.Harness.Matrix;
 
 namespace Conformance.Harness.Readme;
 
-/// <summary>The parts of README.md that are generated, not written: each between <c>&lt;!-- generated: NAME --&gt;</c>
-/// and <c>&lt;!-- end generated --&gt;</c>, made from the approved baselines or the expectation tables.
-/// `conformance readme` rewrites them; a test requires each to be what it would write.</summary>
+/// <summary>The parts of README.md and docs/ that are generated, not written: each between
+/// <c>&lt;!-- generated: NAME --&gt;</c> and <c>&lt;!-- end generated --&gt;</c> in its document, made from the approved
+/// baselines or the expectation tables. `conformance readme` rewrites them; a test requires each to be what it would
+/// write.</summary>
 public static class ReadmeBlocks
 {
     public const string End = "<!-- end generated -->";
@@ -15,23 +16,24 @@ public static class ReadmeBlocks
     /// command), by a link relative to the clone; the published copy has the same anchors.</summary>
     public const string Page = "artifacts/matrix/matrix.html";
 
-    /// <summary>Every generated block: its name and what it holds, made from the baselines in <paramref name="baselines"/>,
-    /// which are read (and judged again) once, by the first block that needs them.</summary>
-    public static IReadOnlyList<(string Name, Func<string> Make)> All(string baselines)
+    /// <summary>Every generated block: its name, the document that holds it (relative to the repository), and what it
+    /// holds, made from the baselines in <paramref name="baselines"/>, which are read (and judged again) once, by the
+    /// first block that needs them.</summary>
+    public static IReadOnlyList<(string Name, string Document, Func<string> Make)> All(string baselines)
     {
         var approved = new Lazy<Dictionary<string, ResultsFile>>(() => ResultsSet.Baselines(baselines));
         ResultsFile Host() => approved.Value.GetValueOrDefault(Lanes.Default)
             ?? throw new BadInputException($"{baselines} has no baseline of lane '{Lanes.Default}'; approve one with `conformance approve`");
         return
         [
-            ("findings", () =>
+            ("findings", "README.md", () =>
             {
                 var matrix = new CompatMatrix(approved.Value.Values, Catalogue.Default);
-                return Findings.Markdown(matrix, Findings.Of(matrix), id => $"{Page}#claim={id}");
+                return Causes.Markdown(matrix, Causes.Of(matrix, ExpectationTable.Default));
             }),
-            .. Layers.All.Where(l => l != Layers.Raw).Select(l => ($"{l.Name}-differences host",
+            .. Layers.All.Where(l => l != Layers.Raw).Select(l => ($"{l.Name}-differences host", "docs/dotnet.md",
                 (Func<string>)(() => LayerDifferences.Markdown(Host(), Catalogue.Default, l)))),
-            ("predicted-differences", () => PredictedDifferences.Markdown(ExpectationTable.Default, Catalogue.Default)),
+            ("predicted-differences", "docs/columns.md", () => PredictedDifferences.Markdown(ExpectationTable.Default, Catalogue.Default)),
         ];
     }
 

@@ -22,11 +22,12 @@ public static class HtmlRenderer
         html.AppendLine("<title>Unix Socket FAQ: compatibility matrix</title>");
         html.AppendLine($"<style>{Resource("matrix.css")}</style></head><body>");
         html.AppendLine("<header><h1>Unix Socket FAQ: compatibility matrix</h1>");
-        html.AppendLine("<p>Each claim of the Unix Socket FAQ is a scenario run on every platform below, through the OS's own calls and through .NET's System.Net.Sockets; a cell is what that platform did in that run. The page opens with where the platforms disagree; every claim has a view of its own (its link), with the FAQ's words, what the scenario does, and every column's values and reasons.</p>");
+        html.AppendLine("<p>Each claim of the Unix Socket FAQ is a scenario run on every platform below, through the OS's own calls and through .NET's System.Net.Sockets; a cell is what that platform did in that run. The page opens with what the matrix found, by cause; every claim has a view of its own (its link), with the FAQ's words, what the scenario does, and every column's values and reasons.</p>");
         html.AppendLine("<nav aria-label=\"sections of this page\"><ul><li><a href=\"#findings\">What the matrix found</a></li><li><a href=\"#overview\">Overview</a></li><li><a href=\"#compare\">Compare two columns</a></li><li><a href=\"#table-section\">Every claim on every column</a></li><li><a href=\"#platforms\">Platforms</a></li></ul></nav></header>");
         html.AppendLine("<main>");
         html.AppendLine("<section id=\"claim-view\" tabindex=\"-1\" aria-label=\"the claim\" hidden></section>");
-        PageSections.Findings(html, matrix, findings);
+        html.AppendLine("<section id=\"platform-view\" tabindex=\"-1\" aria-label=\"the platform\" hidden></section>");
+        PageSections.Findings(html, matrix, Causes.Of(matrix, ExpectationTable.Default));
         PageSections.Overview(html, matrix);
         PageSections.Compare(html, matrix);
 

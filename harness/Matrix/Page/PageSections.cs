@@ -9,25 +9,22 @@ internal static class PageSections
 {
     private static string E(string text) => HtmlRenderer.E(text);
 
-    /// <summary>What the matrix found (<see cref="Matrix.Findings"/>), each claim linking to its view.</summary>
-    public static void Findings(StringBuilder html, CompatMatrix matrix, IReadOnlyList<Findings.Finding> findings)
+    /// <summary>What the matrix found, by cause (<see cref="Matrix.Causes"/>): each cause once, with the claims it moves
+    /// (linking to their views) and the columns, named as groups where a group is whole.</summary>
+    public static void Findings(StringBuilder html, CompatMatrix matrix, Causes.Story story)
     {
         html.AppendLine("<section id=\"findings\" aria-labelledby=\"findings-heading\"><h2 id=\"findings-heading\">What the matrix found</h2>");
-        html.AppendLine($"<p>{findings.Select(f => f.Claim.Id).Distinct().Count()} claims on which the columns that ran disagree: what each side saw, where, and the documented reason. Predictions are not findings; cells that could not ask (unsupported, inconclusive) show no behaviour to disagree with.</p>");
+        html.AppendLine($"<p>{story.Causes.Count} causes explain every difference from the FAQ that the columns which ran show. Predictions are not findings; cells that could not ask (unsupported, inconclusive) show no behaviour.</p>");
         html.AppendLine("<ul class=\"findings\">");
-        foreach (var finding in findings)
+        foreach (var cause in story.Causes)
         {
-            var rows = finding.SomeRows is { } some ? $" (row {string.Join(", ", some)})" : "";
-            html.AppendLine($"<li><a href=\"#claim={E(finding.Claim.Id)}\"><code>{E(finding.Claim.Id)}</code></a>{E(rows)}, FAQ {E(finding.Claim.Faq)}: {E(finding.Claim.Title)}<ul>");
-            foreach (var outcome in finding.Outcomes)
-            {
-                html.AppendLine($"<li><code>{E(outcome.Seen)}</code> on {E(Matrix.Findings.Where(matrix, outcome.Columns))}: {E(outcome.Why)}</li>");
-            }
-
-            html.AppendLine("</ul></li>");
+            var claims = string.Join(", ", cause.Claims.Select(id => $"<a href=\"#claim={E(id)}\"><code>{E(id)}</code></a>"));
+            html.AppendLine($"<li><b>{E(cause.Name)}</b>: {claims} on {E(Matrix.Findings.Where(matrix, cause.Columns))}</li>");
         }
 
-        html.AppendLine("</ul></section>");
+        html.AppendLine("</ul>");
+        html.AppendLine($"<p>Everywhere as the FAQ says ({story.HoldEverywhere.Count} claims): {string.Join(", ", story.HoldEverywhere.Select(id => $"<a href=\"#claim={E(id)}\"><code>{E(id)}</code></a>"))}.</p>");
+        html.AppendLine("</section>");
     }
 
     /// <summary>Per column, its cells by verdict; and a map of FAQ sections by columns, each shaded by the share of the
@@ -45,7 +42,7 @@ internal static class PageSections
         html.AppendLine("</tr></thead><tbody>");
         foreach (var p in platforms)
         {
-            html.Append($"<tr data-column=\"{E(p.Id)}\"><th scope=\"row\">{E(matrix.Label(p))}{(matrix.IsPredicted(p.Id) ? " (predicted)" : "")}</th><td>{E(matrix.Axis(p))}</td>");
+            html.Append($"<tr data-column=\"{E(p.Id)}\"><th scope=\"row\"><a href=\"#platform={E(LayerColumns.PlatformOf(p.Id))}\">{E(matrix.Label(p))}</a>{(matrix.IsPredicted(p.Id) ? " (predicted)" : "")}</th><td>{E(matrix.Axis(p))}</td>");
             foreach (var (kind, _, _, _, _) in CellKinds.Legend)
             {
                 html.Append($"<td>{matrix.Cells.Values.Count(row => CellKinds.Of(row[p.Id]) == kind)}</td>");

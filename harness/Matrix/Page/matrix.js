@@ -1,4 +1,5 @@
-// matrix.html's script: filters, the "disagree" switch, the claim view (#claim=ID) and the comparison of two columns
+// matrix.html's script: filters, the "disagree" switch, the claim view (#claim=ID), a platform's view (#platform=ID)
+// and the comparison of two columns
 // (#from=A&to=B). The page reads without it; everything it shows is already in the document, which it only rearranges.
 (() => {
   const form = document.getElementById('filters');
@@ -91,20 +92,20 @@
       view.append(text('h3', row.dataset.family === 'ipv6' ? 'Over IPv6' : row.dataset.family === 'ipv4' ? 'Over IPv4' : 'Every column'));
       const cells = text('table', undefined, 'claim-cells');
       const head = text('tr');
-      for (const name of ['column', 'verdict', 'observed', 'why, and the reference']) {
+      for (const name of ['columns', 'verdict', 'observed', 'why, and the reference']) {
         const th = text('th', name);
         th.scope = 'col';
         head.append(th);
       }
       cells.append(text('thead'), text('tbody'));
       cells.tHead.append(head);
+      // One row per distinct outcome (verdict, values, reason), with the columns that share it: a reason most columns
+      // share is read once, not once per column.
+      const outcomes = new Map();
       for (const column of columns) {
         const td = cellAt(row, column);
-        const tr = text('tr');
-        const name = text('th', column.dataset.label);
-        name.scope = 'row';
         const details = td.querySelector('details');
-        const verdict = text('td', details ? details.querySelector('summary').title : 'not run', td.className);
+        const verdict = details ? details.querySelector('summary').title : 'not run';
         const observed = text('td');
         const why = text('td');
         if (details) {
@@ -113,11 +114,81 @@
           if (note) note.querySelectorAll('p').forEach(p => why.append(p.cloneNode(true)));
           details.querySelectorAll(':scope > p:not(.why)').forEach(p => why.append(p.cloneNode(true)));
         }
-        tr.append(name, verdict, observed, why);
+        const key = [verdict, td.className, observed.innerHTML, why.innerHTML].join('\u0000');
+        if (!outcomes.has(key)) outcomes.set(key, { labels: [], verdict, className: td.className, observed, why });
+        outcomes.get(key).labels.push(column.dataset.label);
+      }
+      for (const outcome of outcomes.values()) {
+        const tr = text('tr');
+        const name = text('th', outcome.labels.join(', '));
+        name.scope = 'row';
+        tr.append(name, text('td', outcome.verdict, outcome.className), outcome.observed, outcome.why);
         cells.tBodies[0].append(tr);
       }
       view.append(cells);
     }
+    view.hidden = false;
+    view.focus();
+  }
+
+  // A platform's view: where it differs from the FAQ, by cause (the documented reason its cells share), each cause with
+  // the claims it moves, and a link to compare the platform with any other column.
+  function showPlatform(id) {
+    const view = document.getElementById('platform-view');
+    view.replaceChildren();
+    const chosen = id ? columns.filter(c => c.dataset.base === id || c.dataset.platform === id) : [];
+    if (chosen.length === 0) {
+      view.hidden = true;
+      return;
+    }
+    const base = chosen[0].dataset.base;
+    view.append(text('h2', `${chosen[0].dataset.label}: where it differs from the FAQ, by cause`));
+    const causes = new Map();
+    for (const row of rows) {
+      for (const column of chosen) {
+        const td = cellAt(row, column);
+        if (!['documented', 'differs'].includes(kindOf(td))) continue;
+        const note = noteOf(td);
+        const why = note ? (note.querySelector('p.why') || note).textContent : 'Not documented yet';
+        if (!causes.has(why)) causes.set(why, new Set());
+        causes.get(why).add(row.dataset.id);
+      }
+    }
+    if (causes.size === 0) {
+      view.append(text('p', 'Every cell that observed something is as the FAQ says.'));
+    } else {
+      const list = text('ul', undefined, 'causes');
+      for (const [why, ids] of [...causes].sort((a, b) => b[1].size - a[1].size)) {
+        const item = text('li');
+        item.append(text('p', why));
+        const moved = text('p');
+        for (const claim of ids) {
+          const link = text('a');
+          link.href = `#claim=${encodeURIComponent(claim)}`;
+          link.append(text('code', claim));
+          moved.append(link, ' ');
+        }
+        item.append(moved);
+        list.append(item);
+      }
+      view.append(list);
+    }
+    const compare = text('p');
+    const label = text('label', 'Compare with ');
+    const other = text('select');
+    other.id = 'platform-compare-with';
+    label.htmlFor = other.id;
+    for (const b of new Set(columns.map(c => c.dataset.base).filter(b => b !== base))) {
+      const option = text('option', columns.find(c => c.dataset.base === b).dataset.label);
+      option.value = b;
+      other.append(option);
+    }
+    const go = text('a', 'compare the two columns');
+    const point = () => go.href = `#from=${encodeURIComponent(base)}&to=${encodeURIComponent(other.value)}`;
+    other.addEventListener('change', point);
+    point();
+    compare.append(label, other, ' ', go);
+    view.append(compare);
     view.hidden = false;
     view.focus();
   }
@@ -208,6 +279,7 @@
       showDiff();
     }
     showClaim(params.get('claim'));
+    showPlatform(!params.has('claim') && !params.has('section') ? params.get('platform') : null);
     if (!params.has('claim') && params.has('section') && params.has('platform')) {
       document.getElementById('table-section').scrollIntoView();
     }

@@ -48,13 +48,9 @@ public sealed partial class HostileTextTests
     public void TheReadmesFindingsShowItAsText()
     {
         var matrix = Matrix();
-        var md = Findings.Markdown(matrix, Findings.Of(matrix), id => $"page.html#claim={id}");
-        Assert.That(md, Does.Contain("a\\|b`c<d>"), "the hostile value is a finding");
-        Assert.That(md, Does.Not.Contain("<img"));
-        foreach (var line in md.Split('\n').Where(l => l.Contains("a\\|b", StringComparison.Ordinal)))
-        {
-            Assert.That(line, Does.Contain("`` ").And.Not.Contain("<img"));
-        }
+        var md = Causes.Markdown(matrix, Causes.Of(matrix, ExpectationTable.Default), id => $"page.html#claim={id}");
+        Assert.That(md, Does.Contain("Not documented yet"), "the fixture's undocumented difference is a cause");
+        Assert.That(md, Does.Not.Contain("<img").And.Not.Contain("<d>"));
     }
 
     /// <summary>The cells of a markdown table row: its pipes that no backslash escapes, less one.</summary>

@@ -108,12 +108,38 @@ public sealed class PageTests : InChromium
         await Assertions.Expect(view).ToContainTextAsync(claim.Scenario);
         await Assertions.Expect(view).ToContainTextAsync($"FAQ section {claim.Faq}");
         Assert.That(await view.Locator("table.claim-cells").CountAsync(), Is.EqualTo(claim.Runs.Count), "a table per family");
+        var outcomeRows = await view.Locator("table.claim-cells").First.Locator("tbody tr").CountAsync();
+        var columnCount = await page.Locator("#matrix thead th[data-platform]").CountAsync();
+        Assert.That(outcomeRows, Is.GreaterThan(1).And.LessThan(columnCount), "one row per distinct outcome, with the columns that share it");
         Assert.That(await view.Locator("a[href^='https://github.com/google/gvisor/blob/']").CountAsync(), Is.GreaterThan(0),
             "gVisor's documented difference links to its source");
         Assert.That(await view.Locator("td.predicted").CountAsync(), Is.GreaterThan(0), "predicted cells are there, marked");
 
-        await page.Locator("#findings a[href='#claim=tcp.oob']").ClickAsync(); // a finding links to its claim's view
+        await page.Locator("#findings a[href='#claim=tcp.oob']").First.ClickAsync(); // a cause links to the claims it moves
         await Assertions.Expect(view.Locator("h2 code")).ToHaveTextAsync("tcp.oob");
+    }
+
+    /// <summary>A platform's view, opened from the overview: where gVisor differs from the FAQ, by cause, each cause with
+    /// its claims, and a link that compares gVisor with another column.</summary>
+    [Test]
+    public async Task APlatformsViewListsItsDifferencesByCauseAndComparesIt()
+    {
+        var page = await Open();
+        await page.Locator("#overview tr[data-column='linux-gvisor-0.0-20221219.0-x64-container'] th a").ClickAsync();
+        var view = page.Locator("#platform-view");
+        await Assertions.Expect(view).ToBeVisibleAsync();
+        await Assertions.Expect(view.Locator("h2")).ToContainTextAsync("gVisor");
+        Assert.That(await view.Locator("ul.causes > li").CountAsync(), Is.GreaterThan(1), "several causes");
+        await Assertions.Expect(view).ToContainTextAsync("never raises SIGPIPE");
+        Assert.That(await view.Locator("ul.causes a[href='#claim=tcp.sigpipe']").CountAsync(), Is.GreaterThan(0), "a cause links to the claims it moves");
+        await view.Locator("#platform-compare-with").SelectOptionAsync("linux-debian-12-x64-container");
+        await view.GetByText("compare the two columns").ClickAsync();
+        Assert.That(await page.Locator("#diff-result tbody tr").CountAsync(), Is.GreaterThan(0), "the comparison lists the cells gVisor changes");
+        await page.Locator("#overview").ScreenshotAsync(new() { Path = Path.Combine(Folder, "overview.png") });
+        var phone = await Open("#platform=linux-gvisor-0.0-20221219.0-x64-container", width: 390, height: 844);
+        await phone.Locator("#platform-view").ScreenshotAsync(new() { Path = Path.Combine(Folder, "platform-gvisor-phone.png") });
+        var findings = await Open();
+        await findings.Locator("#findings").ScreenshotAsync(new() { Path = Path.Combine(Folder, "findings-by-cause.png") });
     }
 
     [Test]
@@ -145,6 +171,14 @@ public sealed class PageTests : InChromium
             .Select(v => $"{v.Impact} {v.Id}: {v.Help} ({v.Nodes.Length} nodes, e.g. {v.Nodes.FirstOrDefault()?.Html})").ToList();
         Assert.That(serious, Is.Empty, $"axe-core on matrix.html{hash}");
         TestContext.Out.WriteLine($"axe-core: {result.Violations.Length} violation(s) in all, none serious or critical; {result.Passes.Length} rules passed");
+
+        // A platform's view, the other thing a reader opens, with its comparison picker.
+        const string platformHash = "#platform=linux-gvisor-0.0-20221219.0-x64-container";
+        var platform = await Open(platformHash);
+        await Assertions.Expect(platform.Locator("#platform-view")).ToBeVisibleAsync();
+        var onPlatform = (await platform.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Impact} {v.Id}: {v.Help} ({v.Nodes.Length} nodes, e.g. {v.Nodes.FirstOrDefault()?.Html})").ToList();
+        Assert.That(onPlatform, Is.Empty, $"axe-core on matrix.html{platformHash}");
     }
 
     /// <summary>Every column of ci/baselines, and the predicted ones: the page loads within a bound, and its size and
