@@ -51,6 +51,13 @@ public sealed partial class HostileTextTests
         var md = Causes.Markdown(matrix, Causes.Of(matrix, ExpectationTable.Default), id => $"page.html#claim={id}");
         Assert.That(md, Does.Contain("Not documented yet"), "the fixture's undocumented difference is a cause");
         Assert.That(md, Does.Not.Contain("<img").And.Not.Contain("<d>"));
+
+        // A cause's name (a reason from a table) and a column's label (a distro's name from its image) hold hostile text.
+        var linux = matrix.Platforms.First(p => p.Platform.Os == "linux").Platform.Id;
+        var story = new Causes.Story([new Causes.Cause(Evil, ["tcp.sigpipe"], [linux])], []);
+        var line = Causes.Markdown(matrix, story).Split('\n').Single(l => l.StartsWith("- ", StringComparison.Ordinal));
+        Assert.That(line, Does.Contain("Evil").And.Not.Contain("<img").And.Not.Match(@"(?<!\\)\]\(http"), "the name is text, no tag, no link");
+        Assert.That(UnescapedPipe().Matches(line), Is.Empty, "a pipe in the name is escaped");
     }
 
     /// <summary>The cells of a markdown table row: its pipes that no backslash escapes, less one.</summary>
