@@ -28,7 +28,7 @@ public static class ConnectOutcome
     public static string Settled(SysResult connect, LayerSocket socket, int ms) =>
         connect.OkOrError is not ("EINPROGRESS" or "EAGAIN") ? connect.OkOrError
         : !socket.ConnectSettled(ms) ? Pending
-        : socket.PendingError() is "0" ? "OK" : socket.PendingError();
+        : socket.PendingError() is var error && error == "0" ? "OK" : error; // read once: reading SO_ERROR clears it
 
     /// <summary>Where a connect stands now, without waiting: pending until it settles, then by its SO_ERROR.</summary>
     public static string Of(LayerSocket client)
