@@ -1,5 +1,4 @@
 using System.Net;
-using Conformance.Fixtures.SocketLayers;
 using Conformance.Fixtures.Native;
 
 namespace Conformance.Fixtures.Peers;
@@ -15,7 +14,7 @@ public sealed class RefusingEndpoint : IDisposable
     public IPEndPoint EndPoint => _holder.LocalEndPoint;
 
     public static RefusingEndpoint Tcp() =>
-        new(Sockets.Open(Layers.Raw, Loopback.Family.AddressFamily, System.Net.Sockets.SocketType.Stream).AsRaw().SetUp(holder => holder.Bind(Loopback.AnyPort).Expect("bind() to a loopback port the OS picks")));
+        new(RawSocket.Tcp(Loopback.Family.AddressFamily).SetUp(holder => holder.Bind(Loopback.AnyPort).Expect("bind() to a loopback port the OS picks")));
 
     public void Dispose() => _holder.Dispose();
 }

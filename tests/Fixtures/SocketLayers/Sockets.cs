@@ -20,16 +20,16 @@ public static class Sockets
     public static LayerSocket Udp(AddressFamily? family = null) => Open(family ?? Loopback.Family.AddressFamily, SocketType.Dgram);
 
     /// <summary>A TCP socket listening on the loopback address at a port the OS picked.</summary>
-    public static LayerSocket Listener(int backlog = 16, bool reuseAddress = false) => SetUp(Tcp(), listener =>
+    public static LayerSocket Listener(int backlog = 16, bool reuseAddress = false) => SetUp(reuseAddress ? ReusingAddress(Tcp()) : Tcp(), listener =>
     {
-        if (reuseAddress)
-        {
-            listener.SetOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, 1).Expect("SO_REUSEADDR");
-        }
-
         listener.Bind(Loopback.AnyPort).Expect($"bind({Loopback.Family.Print(Loopback.Address)}:0)");
         listener.Listen(backlog).Expect("listen()");
     });
+
+    /// <summary><paramref name="socket"/> with SO_REUSEADDR set (Socket's ReuseAddress option at the .NET layers, which on
+    /// Unix sets SO_REUSEPORT too); closed if the option fails.</summary>
+    public static LayerSocket ReusingAddress(LayerSocket socket) =>
+        SetUp(socket, s => s.SetOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, 1).Expect("setsockopt(SO_REUSEADDR)"));
 
     /// <summary>A UDP socket bound to the loopback address at a port the OS picked.</summary>
     public static LayerSocket UdpBound() =>

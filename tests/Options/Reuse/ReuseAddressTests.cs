@@ -26,10 +26,10 @@ public sealed class ReuseAddressTests : ClaimTest
     public void ReuseaddrSharesALocalPortButNotAFiveTuple()
     {
         using var listener = Sockets.Listener();
-        using var first = WithReuseAddress(Sockets.Tcp());
+        using var first = Sockets.ReusingAddress(Sockets.Tcp());
         first.Bind(Loopback.AnyPort).Expect("bind() of the first client");
         first.Connect(listener.LocalEndPoint).Expect("connect() of the first client");
-        using var second = WithReuseAddress(Sockets.Tcp());
+        using var second = Sockets.ReusingAddress(Sockets.Tcp());
         var bind = second.Bind(Loopback.Port(first.Port));
         ObserveOk("bind#2", bind);
         Observe("connect#2", bind.Ok ? second.Connect(listener.LocalEndPoint).OkOrError : "not-tried");
@@ -39,7 +39,7 @@ public sealed class ReuseAddressTests : ClaimTest
     public void EvenWithReuseaddrAListeningPortIsInUse()
     {
         using var listener = Sockets.Listener(reuseAddress: true);
-        using var second = WithReuseAddress(Sockets.Tcp());
+        using var second = Sockets.ReusingAddress(Sockets.Tcp());
         ObserveOk("bind", second.Bind(listener.LocalEndPoint));
     }
 
@@ -62,7 +62,7 @@ public sealed class ReuseAddressTests : ClaimTest
             ObserveOk("no-reuseaddr", plain.Bind(Loopback.Port(wildcard.Port)));
         }
 
-        using var specific = WithReuseAddress(Sockets.Tcp());
+        using var specific = Sockets.ReusingAddress(Sockets.Tcp());
         ObserveOk("bind", specific.Bind(Loopback.Port(wildcard.Port)));
     }
 
@@ -78,15 +78,9 @@ public sealed class ReuseAddressTests : ClaimTest
         using var again = Sockets.Tcp();
         if (onNew)
         {
-            WithReuseAddress(again);
+            Sockets.ReusingAddress(again);
         }
 
         return again.Bind(Loopback.Port(port)).OkOrError;
-    }
-
-    private static LayerSocket WithReuseAddress(LayerSocket socket)
-    {
-        socket.SetOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, 1).Expect("setsockopt(SO_REUSEADDR)");
-        return socket;
     }
 }

@@ -59,20 +59,12 @@ public sealed class DualStackTests : ClaimTest
     private static SysResult SecondBind(bool v6only, bool reuseAddress)
     {
         var port = Loopback6.TcpPortFreeInBothFamilies();
-        using var v4 = Sockets.SetUp(Sockets.Tcp(AddressFamily.InterNetwork), s => Reuse(s, reuseAddress));
+        using var v4 = reuseAddress ? Sockets.ReusingAddress(Sockets.Tcp(AddressFamily.InterNetwork)) : Sockets.Tcp(AddressFamily.InterNetwork);
         v4.Bind(new IPEndPoint(IPAddress.Any, port)).Expect($"bind(0.0.0.0:{port})");
-        using var v6 = Sockets.SetUp(Tcp6(v6only), s => Reuse(s, reuseAddress));
+        using var v6 = reuseAddress ? Sockets.ReusingAddress(Tcp6(v6only)) : Tcp6(v6only);
         return v6.Bind(new IPEndPoint(IPAddress.IPv6Any, port));
     }
 
     private static LayerSocket Tcp6(bool v6only) => Sockets.SetUp(Sockets.Tcp(AddressFamily.InterNetworkV6), s =>
         s.SetOption(SocketOptionLevel.IPv6, SocketOptionName.IPv6Only, v6only ? 1 : 0).Expect($"setsockopt(IPV6_V6ONLY {(v6only ? 1 : 0)})"));
-
-    private static void Reuse(LayerSocket socket, bool on)
-    {
-        if (on)
-        {
-            socket.SetOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, 1).Expect("setsockopt(SO_REUSEADDR)");
-        }
-    }
 }

@@ -25,12 +25,9 @@ public sealed class WildcardBindTests : ClaimTest
 
     private static string WildcardBesideSpecific(bool reuse)
     {
-        using var specific = Reusing(Sockets.Udp(), reuse);
+        using var specific = reuse ? Sockets.ReusingAddress(Sockets.Udp()) : Sockets.Udp();
         specific.Bind(Loopback.AnyPort).Expect($"bind({Loopback.Family.Print(Loopback.Address)}:0)");
-        using var wildcard = Reusing(Sockets.Udp(), reuse);
+        using var wildcard = reuse ? Sockets.ReusingAddress(Sockets.Udp()) : Sockets.Udp();
         return wildcard.Bind(new IPEndPoint(Loopback.Any, specific.Port)).OkOrError;
     }
-
-    private static LayerSocket Reusing(LayerSocket socket, bool reuse) => !reuse ? socket
-        : Sockets.SetUp(socket, s => s.SetOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, 1).Expect("SO_REUSEADDR"));
 }
