@@ -31,6 +31,7 @@ public static class ReadmeCommand
             var folder = Path.GetFullPath(parse.GetValue(baselines) ?? Path.Combine(root, "ci", "baselines"));
             var stale = new List<string>();
             var documents = new Dictionary<string, string>();
+            var changed = new HashSet<string>();
             foreach (var (name, document, make) in ReadmeBlocks.All(folder))
             {
                 var text = documents.TryGetValue(document, out var read) ? read : File.ReadAllText(Path.Combine(root, document));
@@ -38,6 +39,7 @@ public static class ReadmeCommand
                 if (ReadmeBlocks.Read(text, name) != content.Trim())
                 {
                     stale.Add($"{document}: {name}");
+                    changed.Add(document);
                     text = ReadmeBlocks.Write(text, name, content);
                 }
 
@@ -51,9 +53,9 @@ public static class ReadmeCommand
                 return stale.Count == 0 ? 0 : 1;
             }
 
-            foreach (var (document, text) in documents.Where(d => stale.Any(s => s.StartsWith(d.Key + ":", StringComparison.Ordinal))))
+            foreach (var document in changed)
             {
-                AtomicFile.Write(Path.Combine(root, document), text);
+                AtomicFile.Write(Path.Combine(root, document), documents[document]);
             }
 
             Console.WriteLine(stale.Count == 0 ? "README.md and docs/: every generated part was current." : $"refreshed {string.Join(", ", stale)}.");

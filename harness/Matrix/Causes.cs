@@ -19,11 +19,34 @@ public static class Causes
 
     private const string Undocumented = "Not documented yet";
 
+    /// <summary>What one cause moves, gathered cell by cell (claims and columns in the order first met).</summary>
+    private sealed class Moved
+    {
+        public List<string> Claims { get; } = [];
+        public List<string> Columns { get; } = [];
+        public int Cells { get; private set; }
+
+        public void Add(string claim, string column)
+        {
+            if (!Claims.Contains(claim))
+            {
+                Claims.Add(claim);
+            }
+
+            if (!Columns.Contains(column))
+            {
+                Columns.Add(column);
+            }
+
+            Cells++;
+        }
+    }
+
     public static Story Of(CompatMatrix matrix, ExpectationTable table)
     {
         var parts = Parts(table);
-        var moved = new Dictionary<string, (List<string> Claims, List<string> Columns, int Cells)>();
-        var ran = matrix.Platforms.Select(p => p.Platform.Id).Where(id => !matrix.IsPredicted(id)).ToList();
+        var moved = new Dictionary<string, Moved>();
+        var ran = matrix.Ran.Select(p => p.Id).ToList();
         foreach (var row in matrix.Catalogue.Rows)
         {
             foreach (var column in ran)
@@ -39,18 +62,7 @@ public static class Causes
                     : [Undocumented];
                 foreach (var name in names)
                 {
-                    var entry = moved.TryGetValue(name, out var e) ? e : moved[name] = ([], [], 0);
-                    if (!entry.Claims.Contains(row.Claim.Id))
-                    {
-                        entry.Claims.Add(row.Claim.Id);
-                    }
-
-                    if (!entry.Columns.Contains(column))
-                    {
-                        entry.Columns.Add(column);
-                    }
-
-                    moved[name] = entry with { Cells = entry.Cells + 1 };
+                    (moved.TryGetValue(name, out var m) ? m : moved[name] = new Moved()).Add(row.Claim.Id, column);
                 }
             }
         }

@@ -39,6 +39,9 @@ public sealed class CompatMatrix
 
     public IReadOnlyList<ResultsFile> Platforms { get; }
 
+    /// <summary>The columns that ran (not predicted), each layer its own, in the matrix's order: what findings are made of.</summary>
+    public IEnumerable<PlatformInfo> Ran => Platforms.Select(p => p.Platform).Where(p => !IsPredicted(p.Id));
+
     /// <summary>row key (claim id, or <c>id/ipv6</c>) -> platform id -> result (null when that platform did not run it).</summary>
     public IReadOnlyDictionary<string, Dictionary<string, ClaimResult?>> Cells { get; }
 

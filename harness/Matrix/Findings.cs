@@ -1,90 +1,32 @@
 namespace Conformance.Harness.Matrix;
 
-/// <summary>What the matrix found: the claims whose columns disagree, each with what was seen, where, and the documented
-/// reason. Only columns that ran count, and only their cells that observed something (holds, documented, differs): a
-/// prediction is not a finding, and a cell that could not ask (unsupported, inconclusive) or broke shows no behaviour to
-/// disagree with. What the page's "disagree" switch shows; the page and README.md open with the same differences told
-/// by cause (<see cref="Causes"/>).</summary>
+/// <summary>Where the columns that ran disagree, and how a set of columns is named. Only columns that ran count, and only
+/// their cells that observed something (holds, documented, differs): a prediction is not a finding, and a cell that could
+/// not ask (unsupported, inconclusive) or broke shows no behaviour to disagree with. The page and README.md tell the same
+/// differences by cause (<see cref="Causes"/>).</summary>
 public static class Findings
 {
-    /// <summary>One behaviour seen for a row: the values of the keys on which the row's columns part, the verdicts it
-    /// got, the columns that showed it (ids), and why, as the expectation tables document it.</summary>
-    public sealed record Outcome(string Seen, IReadOnlyList<string> Columns, string Why);
-
-    /// <summary>A claim whose columns disagree: the rows (families) that disagree alike, and the outcomes, the most
-    /// widely seen last.</summary>
-    public sealed record Finding(CatalogueEntry Claim, IReadOnlyList<string> Rows, IReadOnlyList<Outcome> Outcomes)
+    /// <summary>The rows on which the columns that ran disagree, what the page's "disagree" switch shows: a key some of them
+    /// observed with different values (a column that could not observe a key, an unobserved key or a layer without the
+    /// call, does not disagree on it).</summary>
+    public static IReadOnlySet<string> DisagreeingRows(CompatMatrix matrix)
     {
-        /// <summary>The rows that disagree when they are not all of the claim's (one family, say); null when they are.</summary>
-        public IReadOnlyList<string>? SomeRows => Rows.Count == Claim.Runs.Count ? null : Rows;
-    }
-
-    public static IReadOnlyList<Finding> Of(CompatMatrix matrix)
-    {
-        var columns = matrix.Platforms.Select(p => p.Platform.Id).Where(id => !matrix.IsPredicted(id)).ToList();
-        var findings = new List<Finding>();
-        foreach (var claim in matrix.Catalogue.Claims)
+        var columns = matrix.Ran.Select(p => p.Id).ToList();
+        return matrix.Catalogue.Rows.Where(row =>
         {
-            var rows = matrix.Catalogue.Rows.Where(r => r.Claim == claim)
-                .Select(r => (r.Key, Outcomes: Outcomes(matrix, r, columns)))
-                .Where(r => r.Outcomes.Count > 1)
-                .ToList();
-
-            // A claim's IPv4 and IPv6 rows usually disagree alike: one finding then, naming both.
-            foreach (var same in rows.GroupBy(r => Signature(r.Outcomes)))
-            {
-                findings.Add(new Finding(claim, [.. same.Select(r => r.Key)], same.First().Outcomes));
-            }
-        }
-
-        return findings;
+            var observed = columns.Select(id => matrix.Cells[row.Key][id])
+                .Where(c => c is { Verdict: Verdict.Holds or Verdict.Differs }).Select(c => c!.Observed).ToList();
+            return observed.SelectMany(o => o.Keys).Distinct()
+                .Any(k => observed.Select(o => o.GetValueOrDefault(k)).OfType<string>().Distinct().Count() > 1);
+        }).Select(row => row.Key).ToHashSet();
     }
-
-    /// <summary>The rows on which the columns that ran disagree: what the page's "disagree" switch shows.</summary>
-    public static IReadOnlySet<string> DisagreeingRows(IEnumerable<Finding> findings) =>
-        findings.SelectMany(f => f.Rows).ToHashSet();
-
-    /// <summary>The outcomes of a row. A key disagrees when the columns that observed it saw different values; a column
-    /// that could not observe a key (an unobserved key, a layer without the call) does not disagree on it. One outcome
-    /// is a row on which every column agrees.</summary>
-    private static List<Outcome> Outcomes(CompatMatrix matrix, ClaimRow row, IReadOnlyList<string> columns)
-    {
-        var observed = columns
-            .Select(id => (Column: id, Result: matrix.Cells[row.Key][id]))
-            .Where(c => c.Result is { Verdict: Verdict.Holds or Verdict.Differs })
-            .Select(c => (c.Column, Result: c.Result!))
-            .ToList();
-        var keys = observed.SelectMany(c => c.Result.Observed.Keys).Distinct()
-            .Where(k => observed.Select(c => c.Result.Observed.GetValueOrDefault(k)).OfType<string>().Distinct().Count() > 1)
-            .ToList();
-        if (keys.Count == 0)
-        {
-            return [];
-        }
-
-        string Values(ClaimResult r) => string.Join(", ", keys.Select(k => $"{k}={r.Observed.GetValueOrDefault(k) ?? "(not observed)"}"));
-        return [.. observed.GroupBy(c => Values(c.Result))
-            .Select(g => new Outcome(
-                $"{g.Key} ({string.Join(", ", g.Select(c => CellKinds.Name(CellKinds.Of(c.Result))).Distinct())})",
-                [.. g.Select(c => c.Column)],
-                string.Join(" ", g.Select(c => Why(c.Result)).Distinct())))
-            .OrderBy(o => o.Columns.Count)
-            .ThenBy(o => o.Seen, StringComparer.Ordinal)];
-    }
-
-    private static string Why(ClaimResult result) =>
-        result.Documented?.Reason ?? (result.Verdict == Verdict.Holds ? "as the FAQ says" : result.Note ?? "not documented");
-
-    private static string Signature(IReadOnlyList<Outcome> outcomes) =>
-        string.Join("\n", outcomes.Select(o => $"{o.Seen}\t{string.Join(",", o.Columns)}"));
 
     /// <summary>The columns an outcome was seen on, as a reader scans them: platforms grouped by the layers they showed
     /// it at, each group named whole where it is whole ("every Linux column", "every distro container", "kernels 5.10 to
     /// testing", "both .NET layers"), from the axes the matrix already knows; a partial group names its members.</summary>
     public static string Where(CompatMatrix matrix, IEnumerable<string> columns)
     {
-        var ran = matrix.Platforms.Where(p => !matrix.IsPredicted(p.Platform.Id))
-            .Select(p => p.Platform).DistinctBy(p => LayerColumns.PlatformOf(p.Id)).ToList();
+        var ran = matrix.Ran.DistinctBy(p => LayerColumns.PlatformOf(p.Id)).ToList();
         return string.Join("; ", columns
             .GroupBy(LayerColumns.PlatformOf)
             .Select(p => (Platform: p.Key, Layers: LayersName([.. p.Select(LayerColumns.LayerOf).Distinct()])))

@@ -14,8 +14,7 @@ public static class HtmlRenderer
     public static string Render(CompatMatrix matrix)
     {
         var platforms = matrix.Platforms.Select(p => p.Platform).ToList();
-        var findings = Findings.Of(matrix);
-        var disagreeing = Findings.DisagreeingRows(findings);
+        var disagreeing = Findings.DisagreeingRows(matrix);
         var html = new StringBuilder();
         html.AppendLine("<!DOCTYPE html>");
         html.AppendLine("<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");

@@ -57,7 +57,7 @@ public sealed class PageTests : InChromium
         await page.Keyboard.PressAsync("Space"); // the keyboard, as a person without a mouse turns it on
 
         var shown = await ShownRows(page);
-        var disagreeing = Findings.DisagreeingRows(Findings.Of(_matrix));
+        var disagreeing = Findings.DisagreeingRows(_matrix);
         Assert.That(shown, Is.EquivalentTo(disagreeing));
         Assert.That(shown, Does.Contain("tcp.sigpipe").And.Not.Contain("tcp.read-zero-after-fin"));
         await Assertions.Expect(page.Locator("#shown")).ToHaveTextAsync($"{disagreeing.Count} of {_matrix.Catalogue.Rows.Count} rows");
