@@ -4,8 +4,9 @@ namespace Conformance.Model;
 
 /// <summary>What an expected observation value may be: a literal (<c>EPIPE</c>), alternatives
 /// (<c>EPIPE|ECONNRESET</c>), a bound (<c>&gt;=7200</c>), a range of space-separated bounds that must all hold
-/// (<c>&gt;=20 &lt;=240</c>, FAQ 4.2's "20 seconds to 4 minutes"), or anything (<c>*</c>), for where the FAQ hedges
-/// or leaves a value to the platform.</summary>
+/// (<c>&gt;=20 &lt;=240</c>, FAQ 4.2's "20 seconds to 4 minutes"), anything but one value (<c>!OK</c>, where the FAQ
+/// says a call fails and not with what), or anything (<c>*</c>), for where the FAQ hedges or leaves a value to the
+/// platform.</summary>
 public static class Pattern
 {
     public static bool Matches(string pattern, string value) =>
@@ -23,6 +24,11 @@ public static class Pattern
 
     private static bool MatchesBound(string alternative, string value)
     {
+        if (alternative.Length > 1 && alternative[0] == '!')
+        {
+            return value != alternative[1..];
+        }
+
         foreach (var op in (string[])[">=", "<=", ">", "<"])
         {
             if (alternative.StartsWith(op, StringComparison.Ordinal)

@@ -18,6 +18,8 @@ public sealed class NetworkLab : IDisposable
     private static int _count;
     private readonly string _a;
     private readonly string _b;
+    private string _link = "veth0";
+    private int _cables;
 
     private NetworkLab(string prefix)
     {
@@ -80,9 +82,15 @@ public sealed class NetworkLab : IDisposable
     {
         Ip.Run("netns", "add", _a);
         Ip.Run("netns", "add", _b);
+        Cable();
+    }
+
+    /// <summary>Joins A and B with a new veth pair (the cable) and gives each end its host's address.</summary>
+    private void Cable()
+    {
         try
         {
-            Ip.Run("link", "add", "veth0", "netns", _a, "type", "veth", "peer", "name", "veth0", "netns", _b);
+            Ip.Run("link", "add", _link, "netns", _a, "type", "veth", "peer", "name", _link, "netns", _b);
         }
         catch (ScenarioException e)
         {
@@ -94,9 +102,9 @@ public sealed class NetworkLab : IDisposable
 
         foreach (var (ns, address) in new[] { (_a, AddressA), (_b, AddressB) })
         {
-            Ip.Run("-n", ns, "addr", "add", $"{address}/24", "brd", "+", "dev", "veth0");
+            Ip.Run("-n", ns, "addr", "add", $"{address}/24", "brd", "+", "dev", _link);
             Ip.Run("-n", ns, "link", "set", "lo", "up");
-            Ip.Run("-n", ns, "link", "set", "veth0", "up");
+            Ip.Run("-n", ns, "link", "set", _link, "up");
         }
     }
 
@@ -106,7 +114,33 @@ public sealed class NetworkLab : IDisposable
     public T InB<T>(Func<T> create) => In(_b, create);
 
     /// <summary>Pulls B's cable: its end of the veth pair goes down and nothing crosses any more.</summary>
-    public void DisconnectB() => Ip.Run("-n", _b, "link", "set", "veth0", "down");
+    public void DisconnectB() => Ip.Run("-n", _b, "link", "set", _link, "down");
+
+    /// <summary>The link's MTU, at both ends of the cable.</summary>
+    public void SetMtu(int mtu)
+    {
+        foreach (var ns in new[] { _a, _b })
+        {
+            Ip.Run("-n", ns, "link", "set", _link, "mtu", mtu.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>Reboots host B as far as the network can tell: its namespace, with every connection its stack knew, is
+    /// replaced by a new one with the same address, on a new cable (the old one dies with the namespace, A's end with
+    /// it). B's sockets must be closed first: a namespace lives on while a socket holds it.</summary>
+    public void RebootB()
+    {
+        Ip.Run("netns", "del", _b);
+        var oldEnd = _link;
+        if (!Wait.Until(() => Ip.Exec(["-n", _a, "link", "show", oldEnd]).Code != 0, Wait.ExpectedMs))
+        {
+            throw new ScenarioException($"host B's old cable was still there {Wait.ExpectedMs} ms after its namespace was deleted (a socket of B's still open?)");
+        }
+
+        Ip.Run("netns", "add", _b);
+        _link = $"veth{++_cables}";
+        Cable();
+    }
 
     private static T In<T>(string ns, Func<T> create)
     {
@@ -156,7 +190,7 @@ public sealed class NetworkLab : IDisposable
 
         public static void TryRun(params string[] args) => Exec(args);
 
-        private static (int Code, string Output) Exec(string[] args)
+        public static (int Code, string Output) Exec(string[] args)
         {
             var result = ExternalProgram.Run(Path!, args, TimeSpan.FromSeconds(10));
             return (result.Exit ?? -1, result.TimedOut ? "timed out after 10 s" : result.Output);

@@ -71,7 +71,7 @@ public sealed class RawLayerSocket(RawSocket socket) : LayerSocket
     public override SysResult SetOption(SocketOptionLevel level, SocketOptionName name, int value)
     {
         var (l, n) = OptionNames.Of(level, name);
-        return Raw.SetInt(l, n, value);
+        return Raw.SetInt(l, n, name == SocketOptionName.DontFragment && value != 0 ? Sys.C.DontFragmentOn : value);
     }
 
     public override SysResult GetOption(SocketOptionLevel level, SocketOptionName name)
@@ -124,6 +124,7 @@ internal static class OptionNames
         (SocketOptionLevel.Tcp, SocketOptionName.NoDelay) => (Sys.C.IPPROTO_TCP, Sys.C.TCP_NODELAY),
         (SocketOptionLevel.IPv6, SocketOptionName.IPv6Only) => (Sys.C.IPPROTO_IPV6, Sys.C.IPV6_V6ONLY),
         (SocketOptionLevel.IP, SocketOptionName.MulticastLoopback) => (Sys.C.IPPROTO_IP, Sys.C.IP_MULTICAST_LOOP),
+        (SocketOptionLevel.IP, SocketOptionName.DontFragment) => (Sys.C.IPPROTO_IP, Sys.C.IP_DONTFRAG),
         (SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime) => (Sys.C.IPPROTO_TCP, Sys.C.TCP_KEEPIDLE ?? throw NoSuch("a per-socket keepalive idle option (TCP_KEEPIDLE)")),
         (SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveInterval) => (Sys.C.IPPROTO_TCP, Sys.C.TCP_KEEPINTVL ?? throw NoSuch("TCP_KEEPINTVL")),
         (SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveRetryCount) => (Sys.C.IPPROTO_TCP, Sys.C.TCP_KEEPCNT ?? throw NoSuch("TCP_KEEPCNT")),

@@ -64,10 +64,16 @@ public sealed class CanFailTests
     /// <summary>A value the pattern accepts: the first alternative, or a number on the right side of a bound.</summary>
     private static string Satisfying(string pattern)
     {
-        var first = pattern.Split('|')[0].Trim().Split(' ')[0]; // a range's lower bound satisfies it
+        var first = pattern.Split('|')[0].Trim();
+        if (first.Split(' ') is { Length: > 1 } bounds && bounds.All(b => b.Length > 1 && b[0] is '<' or '>'))
+        {
+            first = bounds[0]; // a range's lower bound satisfies it
+        }
+
         return first switch
         {
             "*" => "anything",
+            _ when first.StartsWith('!') => "ENOTANERRNO",
             _ when first.StartsWith(">=", StringComparison.Ordinal) || first.StartsWith("<=", StringComparison.Ordinal) => first[2..],
             _ when first.StartsWith('>') => Shift(first[1..], +1),
             _ when first.StartsWith('<') => Shift(first[1..], -1),
@@ -77,7 +83,7 @@ public sealed class CanFailTests
 
     /// <summary>A value the pattern rejects: a name no platform uses, or a number outside every bound.</summary>
     private static string Rejected(string pattern) =>
-        new[] { "ENOTANERRNO", "-1000000000", "1000000000" }.FirstOrDefault(v => !Pattern.Matches(pattern, v))
+        new[] { "ENOTANERRNO", "-1000000000", "1000000000", pattern.TrimStart('!') }.FirstOrDefault(v => !Pattern.Matches(pattern, v))
         ?? throw new AssertionException($"no value is rejected by the pattern {pattern}");
 
     private static string Shift(string number, int by) =>

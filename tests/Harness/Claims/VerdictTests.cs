@@ -144,6 +144,8 @@ public sealed class VerdictTests
     [TestCase(">=20 <=240", "10", false)]
     [TestCase(">=20 <=240", "250", false)]
     [TestCase(">=20 <=240|0", "0", true)]
+    [TestCase("!OK", "ENETUNREACH", true)]
+    [TestCase("!OK", "OK", false)]
     public void PatternsMatch(string pattern, string value, bool matches) =>
         Assert.That(Pattern.Matches(pattern, value), Is.EqualTo(matches));
 

@@ -37,6 +37,12 @@ public sealed class BindingTableTests
         ["inet_addr"] = ["linux", "macos", "freebsd"], ["inet_pton"] = ["linux", "macos", "freebsd"],
         ["sysctlbyname"] = ["macos", "freebsd"],
         ["kqueue"] = ["macos", "freebsd"], ["kevent"] = ["macos", "freebsd"], // RaisedSignal's count of a sent signal
+        ["getpid"] = ["linux", "macos", "freebsd"], ["kill"] = ["linux", "macos", "freebsd"], ["waitpid"] = ["linux", "macos", "freebsd"],
+        ["posix_spawn"] = ["linux", "macos", "freebsd"], ["posix_spawn_file_actions_init"] = ["linux", "macos", "freebsd"],
+        ["posix_spawn_file_actions_destroy"] = ["linux", "macos", "freebsd"], ["posix_spawn_file_actions_adddup2"] = ["linux", "macos", "freebsd"],
+        ["posix_spawn_file_actions_addopen"] = ["linux", "macos", "freebsd"], ["posix_spawnattr_init"] = ["linux", "macos", "freebsd"],
+        ["posix_spawnattr_destroy"] = ["linux", "macos", "freebsd"], ["posix_spawnattr_setflags"] = ["linux", "macos", "freebsd"],
+        ["posix_spawnattr_setsigdefault"] = ["linux", "macos", "freebsd"], ["posix_spawnattr_setsigmask"] = ["linux", "macos", "freebsd"],
     };
 
     private static IEnumerable<(Type Type, MethodInfo Method, string EntryPoint, string Library)> Imports() =>

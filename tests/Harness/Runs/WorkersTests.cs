@@ -63,12 +63,15 @@ public sealed class WorkersTests
     public void APayloadRunsOneProcessPerClaimProject() =>
         Assert.That(Plan(Workers.InAPayload).Select(w => w.Project.Assembly), Is.EqualTo(ClaimProjects.Declared(Root).Select(p => p.Assembly)));
 
+    /// <summary>The longest claim that runs over both families: its IPv4 and IPv6 runs at one layer go to different
+    /// processes, so its wait is not paid twice in one. Which claim that is follows the catalogue.</summary>
     [Test]
     public void AClaimsIpv4AndIpv6RunsGoToDifferentProcesses()
     {
         var processOf = Plan(6).SelectMany((w, i) => w.Rows.Select(r => (Row: r, Process: i))).ToDictionary(p => p.Row, p => p.Process);
-        Assert.That(processOf["tcp.backlog-overflow"], Is.Not.EqualTo(processOf["tcp.backlog-overflow/ipv6"]));
-        Assert.That(processOf["tcp.backlog-overflow@dotnet"], Is.Not.EqualTo(processOf["tcp.backlog-overflow/ipv6@dotnet"]));
+        var longest = Catalogue.Default.Claims.Where(c => c.Families?.Count == 2 && c.RunsAt(null)).MaxBy(c => c.Waits?.Ms ?? 0)!;
+        Assert.That(longest.Waits, Is.Not.Null, "some claim over both families waits");
+        Assert.That(processOf[longest.Id], Is.Not.EqualTo(processOf[$"{longest.Id}/ipv6"]), longest.Id);
     }
 
     [Test]

@@ -1,5 +1,6 @@
 using Conformance.Fixtures.Claims;
 using Conformance.Fixtures.Native;
+using Conformance.Fixtures.Native.Posix;
 using System.Net.Sockets;
 using Conformance.Fixtures.Peers;
 using Conformance.Fixtures.SocketLayers;
@@ -43,17 +44,20 @@ public sealed class ShutdownTests : ClaimTest
 
         // Another sharer of the socket id (a dup shares the open file description as a fork's child would): after the
         // shutdown, "those who try to read will detect EOF, and those who try to write will reseive SIGPIPE" (the
-        // runtime ignores SIGPIPE, so the write fails with EPIPE).
+        // runtime ignores SIGPIPE, so the write fails with EPIPE, and whether the kernel raised the signal is read
+        // where it keeps the record, as tcp.sigpipe does).
         using var sharer = client.Dup();
         client.Shutdown(Sys.C.SHUT_RDWR).Expect("shutdown(SHUT_RDWR)");
         Observe("after-shutdown", Wait.Within(pair.Server, Wait.Readable, Wait.ExpectedMs) != 0);
         Observe("peer-read", pair.Server.Read(100));
         Observe("sharer-read", sharer.Read(100));
+        using var sigpipeRaised = RaisedSignal.Watch(Sys.C.SIGPIPE!.Value);
         Observe("sharer-write", sharer.Write([1]));
+        Observe("sharer-sigpipe-raised", sigpipeRaised.Raised);
     }
 
     /// <summary>FAQ 2.6: "0 means to disable further reading". The peer's data that comes after shutdown(SHUT_RD) is
-    /// given a short bound to arrive (the shut socket is readable at EOF already, so nothing signals it).</summary>
+    /// waited for until the peer's kernel has it acknowledged or reset, within a short bound.</summary>
     [Claim("tcp.shutdown-read")]
     public void ShutdownForReadingDisablesFurtherReading()
     {
@@ -61,7 +65,9 @@ public sealed class ShutdownTests : ClaimTest
         pair.Client.Shutdown(SocketShutdown.Receive).Expect("shutdown(SHUT_RD)");
         Observe("read#1", pair.Client.Receive(new byte[16]));
         Observe("peer-send", pair.Server.Send("abc"u8.ToArray()));
-        Wait.Within(pair.Server, Wait.Readable, 200); // an RST in answer, where a stack sends one, makes the peer readable
+        // The shut socket is readable at EOF already, so nothing on its side signals the data's arrival: the peer's kernel
+        // does, when the data is acknowledged, or answered with an RST, which makes the peer readable.
+        SendQueue.WaitAcknowledgedOrReset(pair.Server, 200);
         Observe("read#2", pair.Client.Receive(new byte[16]));
     }
 }

@@ -96,41 +96,37 @@ public sealed class ConnectTests : ClaimTest
     [Claim("tcp.connect-timeout")]
     public void ConnectCanBeCutShortWithANonBlockingConnectAndAWait()
     {
-        // Backlog 1, not 0: XNU turns listen(0) into the system maximum (solisten: backlog <= 0 -> somaxconn).
-        using var listener = Sockets.Listener(backlog: 1);
-        var clients = new List<LayerSocket>();
-        try
-        {
-            // Fill the accept queue until a connection attempt is left waiting (its SYNs dropped).
-            LayerSocket? waiting = null;
-            SysResult connect = default;
-            while (waiting is null && clients.Count < 16)
-            {
-                var client = Sockets.Tcp();
-                clients.Add(client);
-                client.SetNonBlocking(true).Expect("O_NONBLOCK");
-                connect = client.Connect(listener.LocalEndPoint);
-                if (!client.ConnectSettled(100))
-                {
-                    waiting = client;
-                }
-            }
+        using var full = FullListener.Make() ?? throw Inconclusive($"{FullListener.NoneWaits}, so there is no connect to cut short");
+        Observe("connect", full.Waiting.Connect);
+        Observe("writable-within-300ms", full.Waiting.Socket.ConnectSettled(300));
+    }
 
-            if (waiting is null)
-            {
-                // FreeBSD's syncache completes every handshake and resets the ones the full queue cannot take
-                // (net.inet.tcp.syncache.rst_on_sock_fail), so no connect is ever left waiting on loopback.
-                throw Inconclusive("16 connections to a listener with backlog 1 all completed their handshake: this stack "
-                    + "leaves no connect() waiting on loopback, so there is no connect to cut short");
-            }
+    /// <summary>FAQ 3.5: "Normally you cannot change this" (how long connect() tries). Each system's per-socket option for
+    /// it (<see cref="Native.Tables.SocketConstants.ConnectTimeoutOption"/>) is set to 1 on a connect left waiting on a full
+    /// queue: "per-socket" names the option when the connect then gives up by itself with ETIMEDOUT within 10 s (with
+    /// TCP_SYNCNT 1, after the SYN and one retransmission: 3 s), and is "none" where no option did: there is none, the
+    /// system refuses it, or it leaves the connect waiting.</summary>
+    [Claim("tcp.connect-timeout-knob")]
+    public void TheConnectTimeoutCanBeChangedForOneSocket()
+    {
+        using var full = FullListener.Make() ?? throw Inconclusive($"{FullListener.NoneWaits}, so there is no connect to time out");
+        using var client = Sockets.Tcp();
+        var shortened = Sys.C.ConnectTimeoutOption is { } option
+            && client.AsRaw().SetInt(Sys.C.IPPROTO_TCP, option, 1).Ok // the options are the raw layer's
+            && client.SetNonBlocking(true).Ok
+            && client.Connect(full.EndPoint).OkOrError is "EINPROGRESS" or "EAGAIN"
+            && client.ConnectSettled(10_000)
+            && client.PendingError() == "ETIMEDOUT"; // read once: reading SO_ERROR clears it
+        Observe("per-socket", shortened ? Sys.C.ConnectTimeoutOptionName : "none");
+    }
 
-            Observe("connect", connect);
-            Observe("writable-within-300ms", waiting.ConnectSettled(300));
-        }
-        finally
-        {
-            clients.ForEach(c => c.Dispose());
-        }
+    /// <summary>FAQ 5.1: multicast is UDP's; the stacks refuse a TCP connection to a group address before sending
+    /// anything. The group is the link's all-hosts one (224.0.0.1, ff02::1), never routed beyond the link.</summary>
+    [Claim("tcp.connect-multicast")]
+    public void ATcpConnectToAMulticastGroupFails()
+    {
+        using var client = Sockets.Tcp();
+        ObserveOk("connect", client.Connect(new System.Net.IPEndPoint(Loopback.Family.AllNodes, 9)));
     }
 
     [Claim("tcp.connect-refused")]

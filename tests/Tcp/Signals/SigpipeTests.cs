@@ -50,4 +50,27 @@ public sealed class SigpipeTests : ClaimTest
 
         Observe("sigpipe-raised", sigpipeRaised.Raised);
     }
+
+    /// <summary>FAQ 2.1, 2.19 and 4.3, of a program that leaves SIGPIPE alone: the write that fails with EPIPE ends
+    /// it. The .NET host ignores SIGPIPE, so the program is another one, `yes` (it writes until a write fails), spawned
+    /// with its standard output on a connection the peer has closed and reset: once with SIGPIPE set to SIG_DFL before
+    /// the exec, as 2.19 advises, and once inheriting the host's SIG_IGN, as 2.19 warns.</summary>
+    [Claim("tcp.sigpipe-kills")]
+    public void AProgramThatLeavesSigpipeAloneDiesOfIt()
+    {
+        if (!Sys.IsPosix)
+        {
+            throw Unsupported("Windows has no signals: a failed send() only returns its error");
+        }
+
+        var yes = SpawnedProgram.Find("yes") ?? throw Inconclusive("needs the yes program (coreutils) as the program that writes to the socket");
+        Observe("sig-dfl", FateOf(yes, sigpipeDefault: true));
+        Observe("inherited", FateOf(yes, sigpipeDefault: false));
+    }
+
+    private static string FateOf(string program, bool sigpipeDefault)
+    {
+        using var pair = BrokenConnection.AfterPeerClosedAndReset();
+        return SpawnedProgram.Run(program, pair.Client.AsRaw(), sigpipeDefault, Wait.ExpectedMs);
+    }
 }

@@ -105,6 +105,23 @@ internal static unsafe partial class Libc
     [LibraryImport(Pthread)] internal static partial int pthread_kill(nint thread, int signal);
 
     // Processes and credentials.
+    [LibraryImport(Lib)] internal static partial int getpid();
+    [LibraryImport(Lib, SetLastError = true)] internal static partial int kill(int pid, int signal);
+    [LibraryImport(Lib, SetLastError = true)] internal static partial int waitpid(int pid, int* status, int options);
+
+    // posix_spawn(3): a program started without fork() in a .NET process. Its attribute and file-action objects are
+    // structs of 336 and 80 bytes in glibc and pointers on macOS and FreeBSD; callers pass 512-byte buffers.
+    internal const int SpawnObjectBytes = 512;
+    [LibraryImport(Lib)] internal static partial int posix_spawn(int* pid, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, byte* fileActions, byte* attributes, nint* argv, nint* envp);
+    [LibraryImport(Lib)] internal static partial int posix_spawn_file_actions_init(byte* fileActions);
+    [LibraryImport(Lib)] internal static partial int posix_spawn_file_actions_destroy(byte* fileActions);
+    [LibraryImport(Lib)] internal static partial int posix_spawn_file_actions_adddup2(byte* fileActions, int fd, int newFd);
+    [LibraryImport(Lib)] internal static partial int posix_spawn_file_actions_addopen(byte* fileActions, int fd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mode);
+    [LibraryImport(Lib)] internal static partial int posix_spawnattr_init(byte* attributes);
+    [LibraryImport(Lib)] internal static partial int posix_spawnattr_destroy(byte* attributes);
+    [LibraryImport(Lib)] internal static partial int posix_spawnattr_setflags(byte* attributes, short flags);
+    [LibraryImport(Lib)] internal static partial int posix_spawnattr_setsigdefault(byte* attributes, byte* signals);
+    [LibraryImport(Lib)] internal static partial int posix_spawnattr_setsigmask(byte* attributes, byte* signals);
     [LibraryImport(Lib)] internal static partial uint geteuid();
     [LibraryImport(Lib)] internal static partial uint umask(uint mask);
     [LibraryImport(Lib, SetLastError = true)] internal static partial int uname(byte* name);

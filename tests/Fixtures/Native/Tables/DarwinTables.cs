@@ -29,8 +29,10 @@ public static class DarwinTables
         TCP_KEEPINTVL = 0x101,
         TCP_KEEPCNT = 0x102,
         TCP_INFO = 0x106, // TCP_CONNECTION_INFO
+        ConnectTimeoutOption = 0x20, // TCP_CONNECTIONTIMEOUT (netinet/tcp.h)
         IPV6_V6ONLY = 27,
         IP_MULTICAST_IF = 9,
+        IP_DONTFRAG = 28, // netinet/in.h
         IP_MULTICAST_LOOP = 11,
         IP_ADD_MEMBERSHIP = 12,
         MSG_TRUNC = 0x10,
@@ -41,9 +43,12 @@ public static class DarwinTables
         F_DUPFD = 0,
         F_GETFL = 3,
         F_SETFL = 4,
+        F_SETOWN = 6,
+        O_ASYNC = 0x40,
         FIONREAD = 0x4004667F,
         FIONBIO = 0x8004667E,
         SIOCATMARK = 0x40047307,
+        SO_NWRITE = 0x1024, // sys/socket.h
         POLLIN = 0x001,
         POLLPRI = 0x002,
         POLLOUT = 0x004,
@@ -53,6 +58,7 @@ public static class DarwinTables
         FD_SETSIZE = 1024,
         SIGPIPE = 13,
         SIGUSR2 = 31,
+        SIGIO = 23,
         SIG_BLOCK = 1,
         SIG_UNBLOCK = 2,
         SA_RESTART = 0x0002,

@@ -29,8 +29,11 @@ public static class LinuxTables
         TCP_KEEPCNT = 6,
         TCP_INFO = 11,
         TCP_QUICKACK = 12,
+        ConnectTimeoutOption = 7, // TCP_SYNCNT
+        TCP_USER_TIMEOUT = 18,
         IPV6_V6ONLY = 26,
         IP_MULTICAST_IF = 32,
+        IP_DONTFRAG = 10, // IP_MTU_DISCOVER (include/uapi/linux/in.h)
         IP_MULTICAST_LOOP = 34,
         IP_ADD_MEMBERSHIP = 35,
         MSG_TRUNC = 0x20,
@@ -41,9 +44,12 @@ public static class LinuxTables
         F_DUPFD = 0,
         F_GETFL = 3,
         F_SETFL = 4,
+        F_SETOWN = 8,
+        O_ASYNC = 0x2000, // FASYNC, 020000 octal
         FIONREAD = 0x541B,
         FIONBIO = 0x5421,
         SIOCATMARK = 0x8905,
+        SIOCOUTQ = 0x5411, // TIOCOUTQ
         POLLIN = 0x001,
         POLLPRI = 0x002,
         POLLOUT = 0x004,
@@ -53,6 +59,7 @@ public static class LinuxTables
         FD_SETSIZE = 1024,
         SIGPIPE = 13,
         SIGUSR2 = 12,
+        SIGIO = 29,
         SIG_BLOCK = 0,
         SIG_UNBLOCK = 1,
         SA_RESTART = 0x10000000,

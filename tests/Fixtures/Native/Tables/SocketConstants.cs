@@ -56,12 +56,34 @@ public sealed record SocketConstants
     public required int TCP_STATE_CLOSED { get; init; }
     public int? TCP_QUICKACK { get; init; }
 
+    /// <summary>The per-socket option that bounds how long a connect() tries (FAQ 3.5 says there is none): TCP_SYNCNT on
+    /// Linux (SYN retransmissions), TCP_CONNECTIONTIMEOUT on macOS, TCP_KEEPINIT on FreeBSD, TCP_MAXRT on Windows (seconds,
+    /// the last three); <see cref="ConnectTimeoutOptionName"/> says which.</summary>
+    public int? ConnectTimeoutOption { get; init; }
+
+    public string ConnectTimeoutOptionName => Os switch
+    {
+        OsFamily.Linux => "TCP_SYNCNT",
+        OsFamily.MacOS => "TCP_CONNECTIONTIMEOUT",
+        OsFamily.FreeBsd => "TCP_KEEPINIT",
+        _ => "TCP_MAXRT",
+    };
+
+    /// <summary>How long sent data may stay unacknowledged before the connection is dropped, in ms (RFC 5482): Linux only.</summary>
+    public int? TCP_USER_TIMEOUT { get; init; }
+
     // IPPROTO_IPV6 options: IPV6_V6ONLY is 26 on Linux, 27 on the BSDs and Windows.
     public int IPPROTO_IPV6 { get; init; } = 41;
     public required int IPV6_V6ONLY { get; init; }
 
     // IPPROTO_IP options.
     public required int IP_MULTICAST_IF { get; init; }
+
+    /// <summary>Don't-fragment on outgoing datagrams: IP_DONTFRAG on the BSDs, IP_DONTFRAGMENT on Windows, and on Linux
+    /// IP_MTU_DISCOVER, whose value for "always set DF" is IP_PMTUDISC_DO (2), not 1 (<see cref="DontFragmentOn"/>).</summary>
+    public required int IP_DONTFRAG { get; init; }
+
+    public int DontFragmentOn => Os == OsFamily.Linux ? 2 : 1;
     public required int IP_MULTICAST_LOOP { get; init; }
     public required int IP_ADD_MEMBERSHIP { get; init; }
 
@@ -83,11 +105,20 @@ public sealed record SocketConstants
     public int? F_GETFL { get; init; }
     public int? F_SETFL { get; init; }
     public int? F_DUPFD { get; init; }
+    public int? F_SETOWN { get; init; }
+
+    /// <summary>Signal-driven I/O (FAQ 2.9's SIGIO): fcntl's O_ASYNC status flag.</summary>
+    public int? O_ASYNC { get; init; }
 
     // ioctl requests.
     public required uint FIONREAD { get; init; }
     public required uint FIONBIO { get; init; }
     public required uint SIOCATMARK { get; init; }
+
+    /// <summary>The bytes in a socket's send queue, sent or not, until the peer acknowledges them: ioctl SIOCOUTQ on
+    /// Linux, FIONWRITE on FreeBSD; macOS has getsockopt SO_NWRITE instead, Windows neither.</summary>
+    public uint? SIOCOUTQ { get; init; }
+    public int? SO_NWRITE { get; init; }
 
     // poll() events.
     public required short POLLIN { get; init; }
@@ -102,6 +133,7 @@ public sealed record SocketConstants
     // Signals (null on Windows, which has none of these).
     public int? SIGPIPE { get; init; }
     public int? SIGUSR2 { get; init; }
+    public int? SIGIO { get; init; }
     public int? SIG_BLOCK { get; init; }
     public int? SIG_UNBLOCK { get; init; }
     public int? SA_RESTART { get; init; }

@@ -25,8 +25,10 @@ public static class WindowsTables
         TCP_KEEPIDLE = 3, // TCP_KEEPALIVE (ws2ipdef.h), Windows 10 1709 and later
         TCP_KEEPCNT = 16,
         TCP_KEEPINTVL = 17,
+        ConnectTimeoutOption = 5, // TCP_MAXRT (ws2ipdef.h), Windows Vista and later
         IPV6_V6ONLY = 27,
         IP_MULTICAST_IF = 9,
+        IP_DONTFRAG = 14, // IP_DONTFRAGMENT (ws2ipdef.h)
         IP_MULTICAST_LOOP = 11,
         IP_ADD_MEMBERSHIP = 12,
         MSG_TRUNC = 0x0100,

@@ -89,6 +89,19 @@ static void constants(void)
 #else
     ABSENT("TCP_QUICKACK");
 #endif
+#if defined(__linux__)
+    V("ConnectTimeoutOption", TCP_SYNCNT);
+    C(TCP_USER_TIMEOUT);
+#elif defined(__APPLE__)
+    V("ConnectTimeoutOption", TCP_CONNECTIONTIMEOUT);
+    ABSENT("TCP_USER_TIMEOUT");
+#elif defined(__FreeBSD__)
+    V("ConnectTimeoutOption", TCP_KEEPINIT);
+    ABSENT("TCP_USER_TIMEOUT");
+#else
+    V("ConnectTimeoutOption", TCP_MAXRT);
+    ABSENT("TCP_USER_TIMEOUT");
+#endif
 #if defined(_WIN32)
     V("TCP_STATE_CLOSED", TCPSTATE_CLOSED);
 #elif defined(__linux__)
@@ -98,6 +111,13 @@ static void constants(void)
 #endif
 
     C(IPV6_V6ONLY); C(IP_MULTICAST_IF); C(IP_MULTICAST_LOOP); C(IP_ADD_MEMBERSHIP);
+#if defined(__linux__)
+    V("IP_DONTFRAG", IP_MTU_DISCOVER); /* with IP_PMTUDISC_DO */
+#elif defined(_WIN32)
+    V("IP_DONTFRAG", IP_DONTFRAGMENT);
+#else
+    C(IP_DONTFRAG);
+#endif
     C(MSG_OOB); C(MSG_PEEK); C(MSG_TRUNC);
 #ifdef MSG_DONTWAIT
     C(MSG_DONTWAIT);
@@ -120,7 +140,24 @@ static void constants(void)
 #else
     C(O_NONBLOCK); C(O_APPEND); C(F_GETFL); C(F_SETFL); C(F_DUPFD);
 #endif
+#ifdef _WIN32
+    ABSENT("F_SETOWN"); ABSENT("O_ASYNC"); ABSENT("SIGIO");
+#else
+    C(F_SETOWN); C(O_ASYNC); C(SIGIO);
+#endif
     U("FIONREAD", FIONREAD); U("FIONBIO", FIONBIO); U("SIOCATMARK", SIOCATMARK);
+#if defined(__linux__)
+    U("SIOCOUTQ", TIOCOUTQ); /* linux/sockios.h: SIOCOUTQ is TIOCOUTQ */
+#elif defined(__FreeBSD__)
+    U("SIOCOUTQ", FIONWRITE);
+#else
+    ABSENT("SIOCOUTQ");
+#endif
+#ifdef SO_NWRITE
+    C(SO_NWRITE);
+#else
+    ABSENT("SO_NWRITE");
+#endif
     C(POLLIN); C(POLLPRI); C(POLLOUT); C(POLLERR); C(POLLHUP); C(POLLNVAL);
     C(FD_SETSIZE);
 #ifdef _WIN32
