@@ -24,15 +24,20 @@ public static partial class CommandLine
         {
             MatrixCommand.Create(),
             RunCommand.Create(),
-            DistrosCommand.Create(),
-            KernelsCommand.Create(),
-            WineCommand.Create(),
             GateCommand.Create(),
             ApproveCommand.Create(),
             DiffCommand.Create(),
             JudgeCommand.Create(),
             ReadmeCommand.Create(),
         };
+        var verbs = root.Subcommands.ToList();
+        foreach (var kind in Columns.ColumnKindRegistry.All)
+        {
+            verbs.Insert(2 + Columns.ColumnKindRegistry.All.ToList().IndexOf(kind), Columns.ColumnVerb.Create(kind));
+        }
+
+        root.Subcommands.Clear();
+        verbs.ForEach(root.Subcommands.Add);
         var help = root.Options.OfType<HelpOption>().Single();
         var detailed = new DetailedHelp((HelpAction)help.Action!);
         help.Action = detailed;

@@ -22,8 +22,36 @@ public static class ConsoleProgress
         && !Console.IsOutputRedirected
         && AnsiConsole.Profile.Capabilities.Interactive;
 
-    /// <summary>Runs <paramref name="work"/> with a progress of <paramref name="steps"/> steps titled <paramref name="title"/>.</summary>
+    private static int _running;
+
+    /// <summary>Runs <paramref name="work"/> with a progress of <paramref name="steps"/> steps titled <paramref name="title"/>.
+    /// A progress started inside another (a run of the suite that is one column of a sweep) is silent: the sweep reports
+    /// the column, and a live bar cannot hold another.</summary>
     public static T Run<T>(string title, int steps, Func<IProgress, T> work)
+    {
+        if (Interlocked.Increment(ref _running) > 1)
+        {
+            try
+            {
+                return work(new Silent());
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _running);
+            }
+        }
+
+        try
+        {
+            return Start(title, steps, work);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _running);
+        }
+    }
+
+    private static T Start<T>(string title, int steps, Func<IProgress, T> work)
     {
         Console.WriteLine(title);
         if (!Live)
@@ -35,6 +63,17 @@ public static class ConsoleProgress
             .AutoClear(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new RemainingTimeColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
             .Start(context => work(new Bar(context.AddTask(Markup.Escape(title), maxValue: steps))));
+    }
+
+    private sealed class Silent : IProgress
+    {
+        public void Line(string text)
+        {
+        }
+
+        public void Step(string what)
+        {
+        }
     }
 
     private sealed class Plain(int steps) : IProgress

@@ -92,6 +92,6 @@ public static class Columns
     }
 
     /// <summary>A run's results in the lane of the column that produced them (the distro or kernel entry's name).</summary>
-    public static ColumnOutcome InLane(ColumnOutcome outcome) =>
-        outcome.Results is { } results ? outcome with { Results = results with { Lane = outcome.Name } } : outcome;
+    public static ColumnOutcome InLane(ColumnOutcome outcome, string lane) =>
+        outcome.Results is { } results ? outcome with { Results = results with { Lane = lane } } : outcome;
 }

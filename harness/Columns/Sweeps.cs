@@ -1,48 +1,34 @@
 using Conformance.Harness.Cli;
-using Conformance.Harness.Distros;
-using Conformance.Harness.Kernels;
 
 namespace Conformance.Harness.Columns;
 
-/// <summary>One sweep over columns of any kind, with progress: each column is run by its kind's runner, one per core
-/// side by side (a column spends much of its run waiting on the claims' own timers, so two overlap well, even
-/// under emulation), its results file saved under its platform id, its line printed as it finishes. What
-/// `conformance distros`, `conformance kernels` and `conformance matrix` share.</summary>
+/// <summary>One sweep over columns of any kind, with progress: each column runs as its kind made it, as many side by side
+/// as its kind says (one per core for containers and guests: a column spends much of its run waiting on the claims' own
+/// timers, so two overlap well, even under emulation), its results file saved under its platform id, its line printed as
+/// it finishes. A column whose run throws,
+/// whatever it throws, gets its column of error cells under the platform it declared, and the sweep goes on.</summary>
 public static class Sweeps
 {
     public static int SideBySide => Math.Max(1, Environment.ProcessorCount);
 
-    public static List<ColumnOutcome> Distros(IReadOnlyList<Distro> distros, string outDir, TimeSpan limit) =>
-        Run($"Running the suite in {distros.Count} distro container(s)", distros, d => d.Name, outDir,
-            (distro, line) => DistroRunner.RunOne(distro, limit, line));
-
-    public static List<ColumnOutcome> Kernels(IReadOnlyList<KernelEntry> kernels, string userland, string outDir, TimeSpan stall)
+    /// <summary>Runs every column of <paramref name="columns"/>, <paramref name="atOnce"/> at a time.</summary>
+    public static List<ColumnOutcome> Run(string what, IReadOnlyList<IColumn> columns, string outDir, int atOnce)
     {
-        var guests = new GuestOptions(stall, Accelerator.Here()); // one accelerator decision for the whole sweep
-        return Run($"Booting {kernels.Count} kernel(s) under QEMU", kernels, k => k.Name, outDir,
-            (kernel, line) => KernelRunner.RunOne(kernel, userland, guests, line));
-    }
-
-    /// <summary>Runs every column of <paramref name="entries"/>, <see cref="SideBySide"/> at a time.</summary>
-    public static List<ColumnOutcome> Run<T>(string what, IReadOnlyList<T> entries, Func<T, string> name, string outDir,
-        Func<T, Action<string>, Task<ColumnOutcome>> runOne)
-    {
-        var outcomes = ConsoleProgress.Run($"{what}, {SideBySide} at a time...", entries.Count,
-            progress => RunAll(entries, name, outDir, runOne, progress).GetAwaiter().GetResult());
+        var outcomes = ConsoleProgress.Run($"{what}, {atOnce} at a time...", columns.Count,
+            progress => RunAll(columns, outDir, atOnce, progress).GetAwaiter().GetResult());
         Console.WriteLine(Columns.Report(outcomes));
         return outcomes;
     }
 
-    private static async Task<List<ColumnOutcome>> RunAll<T>(IReadOnlyList<T> entries, Func<T, string> name, string outDir,
-        Func<T, Action<string>, Task<ColumnOutcome>> runOne, IProgress progress)
+    private static async Task<List<ColumnOutcome>> RunAll(IReadOnlyList<IColumn> columns, string outDir, int atOnce, IProgress progress)
     {
-        using var slots = new SemaphoreSlim(SideBySide);
-        var runs = entries.Select(async entry =>
+        using var slots = new SemaphoreSlim(atOnce);
+        var runs = columns.Select(async column =>
         {
             await slots.WaitAsync();
             try
             {
-                var outcome = await runOne(entry, line => progress.Line($"[{name(entry)}] {line}"));
+                var outcome = Columns.InLane(await RunOne(column, line => progress.Line($"[{column.Lane}] {line}")), column.Lane);
                 if (outcome.Results is { } results)
                 {
                     results.Save(Path.Combine(outDir, $"{results.Platform.Id}.json"));
@@ -65,6 +51,21 @@ public static class Sweeps
             }
         });
         return [.. await Task.WhenAll(runs)];
+    }
+
+    /// <summary>The column's run; anything it throws is its failure, as error cells under its declared platform.</summary>
+    public static async Task<ColumnOutcome> RunOne(IColumn column, Action<string> progress)
+    {
+        try
+        {
+            return await column.Run(progress);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var reason = $"{e.GetType().Name}: {e.Message.Split('\n')[0].Trim()}";
+            progress($"error: {reason}");
+            return new ColumnOutcome(column.Lane, column.Declared.Id, Columns.ErrorColumn(column.Lane, "run", column.Declared, column.Info, reason, ""), null, reason);
+        }
     }
 
     /// <summary>The step line of a finished column: its name and what it came to.</summary>

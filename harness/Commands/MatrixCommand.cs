@@ -13,14 +13,15 @@ public static class MatrixCommand
     {
         var inputs = CommonOptions.In("results files or folders of them (repeatable); without it the suite runs first");
         var outDir = CommonOptions.Out("where the matrix goes (default artifacts/matrix)");
+        var inMatrix = ColumnKindRegistry.All.Where(k => k.InMatrix).ToList();
         var skip = new Option<string[]>("--skip")
         {
-            Description = "leave out the distro containers or the kernels (QEMU, about a minute per kernel under software emulation) from the run (repeatable)",
-            HelpName = "distros|kernels",
+            Description = $"leave out these columns from the run (repeatable): {string.Join(", ", inMatrix.Select(k => $"{k.Verb} ({k.Summary})"))}",
+            HelpName = string.Join('|', inMatrix.Select(k => k.Verb)),
             Arity = ArgumentArity.ZeroOrMore,
             AllowMultipleArgumentsPerToken = false,
         };
-        skip.AcceptOnlyFromAmong("distros", "kernels");
+        skip.AcceptOnlyFromAmong([.. inMatrix.Select(k => k.Verb)]);
         var command = new Command("matrix", "run the suite here (or read results files) and write the compatibility matrix")
         {
             inputs, outDir, skip,
@@ -60,8 +61,11 @@ public static class MatrixCommand
             }
 
             exit = SuiteRun.Once(results, slow: false, noBuild: false, filter: null).Exit;
-            exit = Math.Max(exit, skip.Contains("distros") ? 0 : DistroColumns(results));
-            exit = Math.Max(exit, skip.Contains("kernels") ? 0 : KernelColumns(results));
+            foreach (var kind in ColumnKindRegistry.All.Where(k => k.InMatrix && !skip.Contains(k.Verb)))
+            {
+                exit = Math.Max(exit, KindColumns(kind, results));
+            }
+
             inputs.Add(results);
         }
 
@@ -90,32 +94,18 @@ public static class MatrixCommand
         return exit;
     }
 
-    /// <summary>The distro columns, when a Docker engine answers; otherwise a line saying why they are missing.</summary>
-    private static int DistroColumns(string results)
+    /// <summary>A kind's columns, when this machine can run them; otherwise a line saying why they are missing.</summary>
+    private static int KindColumns(IColumnKind kind, string results)
     {
         Console.WriteLine();
-        if (Distros.DockerEngine.Unavailable() is { } why)
+        if (kind.Unavailable() is { } why)
         {
-            Console.WriteLine($"Distro columns skipped: {why}.");
+            Console.WriteLine($"The {kind.Verb} columns skipped: {why}.");
             return 0;
         }
 
-        var outcomes = Sweeps.Distros(Distros.DistroConfig.Load(Distros.DistroConfig.DefaultPath), results, TimeSpan.FromMinutes(5));
-        return outcomes.Any(o => o.Failure is not null) ? 1 : 0;
-    }
-
-    /// <summary>The kernel columns, when QEMU is installed; otherwise a line saying why they are missing.</summary>
-    private static int KernelColumns(string results)
-    {
-        Console.WriteLine();
-        if (Kernels.KernelRunner.Unavailable() is { } why)
-        {
-            Console.WriteLine($"Kernel columns skipped: {why}.");
-            return 0;
-        }
-
-        var (kernels, userland) = Distros.DistroConfig.LoadKernels(Distros.DistroConfig.DefaultPath);
-        var outcomes = Sweeps.Kernels(kernels, userland, results, TimeSpan.FromMinutes(5));
+        var columns = kind.Columns(Distros.DistroConfig.DefaultPath, TimeSpan.FromMinutes(kind.Limit.Minutes));
+        var outcomes = Sweeps.Run(ColumnVerb.Title(kind, columns.Count), columns, results, kind.AtOnce);
         return outcomes.Any(o => o.Failure is not null) ? 1 : 0;
     }
 

@@ -17,11 +17,8 @@ public static class DistroRunner
     private const UnixFileModes Executable = UnixFileModes.UserRead | UnixFileModes.UserWrite | UnixFileModes.UserExecute
         | UnixFileModes.GroupRead | UnixFileModes.GroupExecute | UnixFileModes.OtherRead | UnixFileModes.OtherExecute;
 
-    /// <summary>One distro's column, in the lane named by the distro entry.</summary>
-    public static async Task<ColumnOutcome> RunOne(Distro distro, TimeSpan limit, Action<string> progress) =>
-        Columns.Columns.InLane(await Run(distro, limit, progress));
-
-    private static async Task<ColumnOutcome> Run(Distro distro, TimeSpan limit, Action<string> progress)
+    /// <summary>One distro's column (the sweep puts it in the lane named by the distro entry).</summary>
+    public static async Task<ColumnOutcome> Run(Distro distro, TimeSpan limit, Action<string> progress)
     {
         if (await DistroImages.Unavailable(distro) is { } why)
         {
@@ -95,11 +92,7 @@ public static class DistroRunner
                 : $"{e.GetType().Name}: {e.Message.Split('\n')[0].Trim()}";
             var log = container is null ? "" : await Log(container);
             progress($"error: {reason}");
-            var image = RootfsFacts.Of(distro.Rootfs is { } suite ? DistroImages.RootfsTarball(suite) : null, distro.Image ?? $"Debian {distro.Rootfs} (minbase)");
-            var declared = Columns.Columns.Declared(distro.Platform, Columns.Columns.HostKernel(), image, "docker") with
-            {
-                OciRuntime = ociRuntime,
-            };
+            var declared = Declared(distro) with { OciRuntime = ociRuntime };
             var column = Columns.Columns.ErrorColumn(distro.Name, "container", declared, Column(distro), reason, Columns.Columns.Tail(log));
             return new ColumnOutcome(distro.Name, distro.Platform, column, null, reason) { Log = log };
         }
@@ -112,8 +105,13 @@ public static class DistroRunner
         }
     }
 
+    /// <summary>The platform a distro column stands for without a run: the host's kernel, the image's distro and C library.</summary>
+    public static PlatformInfo Declared(Distro distro) =>
+        Columns.Columns.Declared(distro.Platform, Columns.Columns.HostKernel(),
+            RootfsFacts.Of(distro.Rootfs is { } suite ? DistroImages.RootfsTarball(suite) : null, distro.Image ?? $"Debian {distro.Rootfs} (minbase)"), "docker");
+
     /// <summary>A distro's column: a container on the host's kernel, or under another runtime a sandbox with a stack of its own.</summary>
-    private static ColumnInfo Column(Distro distro) =>
+    public static ColumnInfo Column(Distro distro) =>
         ColumnInfo.Of(distro.Runtime is null ? ColumnKinds.Container : ColumnKinds.Sandbox, distro.Label,
             distro.Runtime is { } runtime ? $"under the OCI runtime {runtime}" : null);
 

@@ -18,13 +18,15 @@ public static class Payload
 
     public static string CacheRoot => CacheFolder.Root;
 
-    /// <summary>The payload folder for <paramref name="rid"/>, published now if this content has not been.</summary>
-    public static async Task<string> For(string rid, Action<string> progress)
+    /// <summary>The payload folder for <paramref name="rid"/>, published now if this content has not been; for the .NET of
+    /// <paramref name="framework"/> ("net8.0") when given, else the suite's own (net10.0).</summary>
+    public static async Task<string> For(string rid, Action<string> progress, string? framework = null)
     {
         var root = Repository.Root();
         var projects = ClaimProjects.In(root);
         var script = RunScript(root);
-        var dir = Path.Combine(CacheRoot, "payload", $"{rid}-{ContentHash(root, projects.Select(p => Path.GetDirectoryName(p.Path)!), script)}");
+        var flavour = framework is null ? rid : $"{rid}@{framework}";
+        var dir = Path.Combine(CacheRoot, "payload", $"{flavour}-{ContentHash(root, projects.Select(p => Path.GetDirectoryName(p.Path)!), script)}");
         await OneAtATime.WaitAsync();
         try
         {
@@ -41,22 +43,24 @@ public static class Payload
                 return dir; // the other process published this very content
             }
 
-            progress($"publishing the suite for {rid} (cached in {dir})");
+            progress($"publishing the suite for {flavour} (cached in {dir})");
             var work = $"{dir}.{Environment.ProcessId}.tmp";
             Directory.CreateDirectory(work);
             foreach (var (project, _) in projects)
             {
                 var output = new StringBuilder();
                 // ReadyToRun for Linux payloads: a kernel guest under software emulation otherwise spends most of its
-                // run compiling the suite's code just in time. Wine runs natively, and win-x64 needs no precompiling.
+                // run compiling the suite's code just in time. Wine runs natively, and win-x64 needs no precompiling;
+                // nor does an earlier .NET's payload, which runs on this machine (a runtime column).
                 var exit = Repository.Dotnet(root,
                     ["publish", project, "-c", "Release", "-r", rid, "--self-contained", "-nologo", "-v", "q",
-                     "-p:EnableNUnitRunner=true", "-p:InvariantGlobalization=true", $"-p:PublishReadyToRun={rid.StartsWith("linux", StringComparison.Ordinal)}", "-o", work],
+                     "-p:EnableNUnitRunner=true", "-p:InvariantGlobalization=true", $"-p:PublishReadyToRun={rid.StartsWith("linux", StringComparison.Ordinal) && framework is null}",
+                     .. framework is null ? Array.Empty<string>() : [$"-p:ConformanceTargetFramework={framework}"], "-o", work],
                     null, line => output.AppendLine(line));
                 if (exit != 0)
                 {
                     Directory.Delete(work, recursive: true);
-                    throw new InvalidOperationException($"dotnet publish {project} -r {rid} failed: {output.ToString().Trim()}");
+                    throw new InvalidOperationException($"dotnet publish {project} -r {flavour} failed: {output.ToString().Trim()}");
                 }
             }
 
@@ -67,7 +71,7 @@ public static class Payload
             }
 
             Directory.Move(work, dir); // whole or not at all
-            Prune(Path.Combine(CacheRoot, "payload"), rid, Kept);
+            Prune(Path.Combine(CacheRoot, "payload"), flavour, Kept);
             return dir;
         }
         finally

@@ -21,11 +21,8 @@ public static class KernelRunner
 
     public static string KernelDir(string suite) => Path.Combine(Payload.CacheRoot, "kernels", suite);
 
-    /// <summary>One kernel's column, in the lane named by the kernel entry.</summary>
-    public static async Task<ColumnOutcome> RunOne(KernelEntry kernel, string userland, GuestOptions guest, Action<string> progress) =>
-        Columns.Columns.InLane(await Run(kernel, userland, guest, progress));
-
-    private static async Task<ColumnOutcome> Run(KernelEntry kernel, string userland, GuestOptions guest, Action<string> progress)
+    /// <summary>One kernel's column (the sweep puts it in the lane named by the kernel entry).</summary>
+    public static async Task<ColumnOutcome> Run(KernelEntry kernel, string userland, GuestOptions guest, Action<string> progress)
     {
         var vmlinuz = Path.Combine(KernelDir(kernel.Suite), "vmlinuz");
         if (!File.Exists(vmlinuz))
@@ -83,7 +80,7 @@ public static class KernelRunner
 
     /// <summary>The platform a kernel column stands for without its guest's word: the kernel's release (written beside
     /// it by ci/fetch-kernels.sh) and the userland's distro and C library.</summary>
-    private static PlatformInfo Declared(KernelEntry kernel, string userland, string vmlinuz)
+    public static PlatformInfo Declared(KernelEntry kernel, string userland, string vmlinuz)
     {
         var release = Path.Combine(Path.GetDirectoryName(vmlinuz)!, "release");
         return Columns.Columns.Declared(kernel.Platform, File.Exists(release) ? File.ReadAllText(release).Trim() : kernel.Suite,
@@ -91,7 +88,7 @@ public static class KernelRunner
     }
 
     /// <summary>A kernel's column, saying how its guest ran: with KVM, or emulated and why.</summary>
-    private static ColumnInfo Column(KernelEntry kernel, GuestOptions guest) =>
+    public static ColumnInfo Column(KernelEntry kernel, GuestOptions guest) =>
         ColumnInfo.Of(ColumnKinds.Kernel, kernel.Label, guest.Accelerator.Emulated is { } why ? $"QEMU, software emulation ({why})" : "QEMU with KVM");
 
     /// <summary>The kernel's panic line when the guest panicked before the suite printed anything, else null.</summary>

@@ -12,7 +12,10 @@ public static class SuiteRun
 
     /// <param name="published">The suite as published for this machine, when the caller has it already (a repeat
     /// publishes once, before its timed runs); else it is looked up, and published if its sources changed.</param>
-    public static Outcome Once(string outDir, bool slow, bool noBuild, string? filter, bool summarise = true, string? published = null)
+    /// <param name="declare">What the run declares of itself beyond what the test processes detect (RunContract's lane
+    /// and platform id, for a column that is not this machine's own run).</param>
+    public static Outcome Once(string outDir, bool slow, bool noBuild, string? filter, bool summarise = true, string? published = null,
+        IReadOnlyDictionary<string, string>? declare = null)
     {
         var root = Repository.Root();
         Directory.CreateDirectory(outDir);
@@ -31,6 +34,11 @@ public static class SuiteRun
             [RunContract.RunId] = Guid.NewGuid().ToString("N"), // the test processes of this invocation share one file
             [RunContract.Slow] = slow ? "1" : "",
         };
+        foreach (var (name, value) in declare ?? new Dictionary<string, string>())
+        {
+            env[name] = value;
+        }
+
         var testFilter = filter is null ? "TestCategory=Claim" : $"TestCategory=Claim&({filter})";
         var expected = ClaimRows.Expected(catalogue).Count();
         var title = filter is null

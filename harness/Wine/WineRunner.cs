@@ -16,7 +16,18 @@ public static class WineRunner
     /// <summary>Why Wine's column cannot run here, or null.</summary>
     public static string? Unavailable() => Program.Length == 0 ? "wine is not installed: apt-get install wine wine64" : null;
 
-    public static async Task<ColumnOutcome> RunOne(TimeSpan limit, Action<string> progress)
+    /// <summary>Wine's version, as `wine --version` says it without its "wine-" prefix.</summary>
+    public static string Version() =>
+        ExternalProgram.Run(Program, ["--version"], TimeSpan.FromSeconds(30)).Output.Trim().Replace("wine-", "", StringComparison.Ordinal);
+
+    /// <summary>The platform Wine's column stands for without a run's word: Wine <paramref name="version"/>.</summary>
+    public static PlatformInfo Declared(string version) => new()
+    {
+        Id = $"wine-{version}-x64", Os = "windows", OsVersion = "(the run failed before Wine said)", Distro = $"Wine {version} (Windows API on Linux)",
+        Libc = "ws2_32 (Wine)", Runtime = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription, Arch = "x64", User = "root",
+    };
+
+    public static async Task<ColumnOutcome> Run(TimeSpan limit, Action<string> progress)
     {
         var work = Directory.CreateTempSubdirectory("conformance-wine-"); // Wine sees it as Z:\tmp\...
         try
@@ -59,14 +70,9 @@ public static class WineRunner
         {
             var reason = $"{e.GetType().Name}: {e.Message.Split('\n')[0].Trim()}";
             progress($"error: {reason}");
-            var version = (await ExternalProgram.RunAsync(Program, ["--version"], TimeSpan.FromSeconds(30))).Output.Trim().Replace("wine-", "", StringComparison.Ordinal);
+            var version = Version();
             var platform = $"wine-{version}-x64";
-            var declared = new PlatformInfo
-            {
-                Id = platform, Os = "windows", OsVersion = "(the run failed before Wine said)", Distro = $"Wine {version} (Windows API on Linux)",
-                Libc = "ws2_32 (Wine)", Runtime = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription, Arch = "x64", User = "root",
-            };
-            var column = Columns.Columns.ErrorColumn(Lane, "run", declared, ColumnInfo.Of(ColumnKinds.Wine, $"Wine {version}"), reason, "");
+            var column = Columns.Columns.ErrorColumn(Lane, "run", Declared(version), ColumnInfo.Of(ColumnKinds.Wine, $"Wine {version}"), reason, "");
             return new ColumnOutcome(Lane, platform, column with { Lane = Lane }, null, reason);
         }
         finally

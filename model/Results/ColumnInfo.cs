@@ -24,7 +24,8 @@ public sealed record ColumnInfo
 public sealed record ColumnKind(string Name, string Axis, string HowItRuns, string? Undocumented = null);
 
 /// <summary>The axes of the matrix, in the order it shows them, each with what its columns can and cannot show; and
-/// the kinds of column that produce them. Data, so a new kind of column is one line here and a runner that writes it.</summary>
+/// the kinds of column that produce them: data, one line per kind. The harness side of a kind (its verb, its columns and how
+/// each runs) is one class registered in the harness's ColumnKindRegistry; README's "Adding a column kind" lists the files.</summary>
 public static class ColumnKinds
 {
     public const string Native = "native";
@@ -32,15 +33,17 @@ public static class ColumnKinds
     public const string Sandbox = "sandbox";
     public const string Kernel = "kernel";
     public const string Wine = "wine";
+    public const string Runtime = "runtime";
     public const string Predicted = "predicted";
 
     public static readonly IReadOnlyList<(string Name, string Meaning)> Axes =
     [
         ("native", "the OS itself: this machine, or a CI runner of that OS"),
         ("distro containers", "another distro's userland on the host's kernel (differs in libc, /etc/services, namespace settings; not in the TCP stack)"),
-        ("sandbox runtimes", "a container under gVisor's runsc, which answers socket calls with its own network stack (netstack), not the host kernel's: the one axis where the TCP stack itself is another implementation"),
+        ("sandbox runtimes", "a container under an OCI runtime other than the engine's default, which may answer socket calls itself instead of the host kernel (here gVisor's runsc, with its own network stack, netstack): the one axis where the TCP stack itself can be another implementation"),
         ("kernels", "another Linux kernel, booted under QEMU with the same userland (differs in the TCP/IP stack itself)"),
         ("wine", "the Windows API as Wine implements it on Linux: a smoke run of the Winsock code path, not Windows"),
+        (".NET runtimes", "this machine under an earlier .NET: the OS and its stack are the host's, System.Net.Sockets' code is that release's (its error table, its Unix PAL, its async engine); the raw layer's cells are the host's"),
         ("predicted", "no run yet: what the expectation tables predict for an OS no input has a native column of (the FAQ's value, or the documented difference with its reason and reference), replaced by the OS's own column once its results file is among the inputs; never written to a results file, never gated"),
     ];
 
@@ -52,6 +55,7 @@ public static class ColumnKinds
         new(Kernel, "kernels", "the claims run in a QEMU guest booted with another kernel (conformance kernels)"),
         new(Wine, "wine", "the Windows build of the claims runs under Wine (conformance wine)",
             Undocumented: "Wine's answers are Wine's, not Windows': windows.json documents Windows, so Wine's differences are pinned by its lane's approved baseline instead"),
+        new(Runtime, ".NET runtimes", "the claims run on this machine under an earlier .NET, published self-contained for it (conformance runtimes)"),
         new(Predicted, "predicted", "nothing runs: the matrix derives the column from the expectation tables (conformance matrix)"),
     ];
 

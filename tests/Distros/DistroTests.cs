@@ -37,7 +37,7 @@ public sealed class DistroTests
             Assert.Ignore(missing);
         }
 
-        var outcome = await DistroRunner.RunOne(distro, Limit, TestContext.Progress.WriteLine);
+        var outcome = Columns.InLane(await DistroRunner.Run(distro, Limit, TestContext.Progress.WriteLine), distro.Name);
         Assert.That(outcome.Failure, Is.Null, $"the {distro.Name} container failed");
         var results = outcome.Results!;
         results.Save(Path.Combine(ResultsEnvironment.ResultsDirectory, $"{results.Platform.Id}.json"));
@@ -61,7 +61,7 @@ public sealed class DistroTests
             await TarFile.CreateFromDirectoryAsync(content.FullName, tarball, includeBaseDirectory: false);
             var broken = new Distro { Name = suite, Label = "broken ctr", Platform = "linux-broken-0-x64-container", Rootfs = suite };
 
-            var outcome = await DistroRunner.RunOne(broken, TimeSpan.FromMinutes(2), TestContext.Progress.WriteLine);
+            var outcome = Columns.InLane(await DistroRunner.Run(broken, TimeSpan.FromMinutes(2), TestContext.Progress.WriteLine), broken.Name);
 
             Assert.That(outcome.Failure, Is.Not.Null);
             Assert.That(outcome.Results!.Platform.Id, Is.EqualTo("linux-broken-0-x64-container"));

@@ -31,7 +31,7 @@ public sealed class KernelTests
     [TestCaseSource(nameof(Configured))]
     public async Task TheColumnIsCompleteDocumentedAndAsApproved(KernelEntry kernel)
     {
-        var outcome = await KernelRunner.RunOne(kernel, Config.Userland, new GuestOptions(TimeSpan.FromMinutes(5), Sweep), TestContext.Progress.WriteLine);
+        var outcome = Columns.InLane(await KernelRunner.Run(kernel, Config.Userland, new GuestOptions(TimeSpan.FromMinutes(5), Sweep), TestContext.Progress.WriteLine), kernel.Name);
         if (outcome.Skipped is { } skipped)
         {
             Assert.Ignore(skipped);
@@ -173,7 +173,7 @@ public sealed class KernelTests
                     }
                 },
             };
-            var outcome = await KernelRunner.RunOne(Kernel, Config.Userland, guest, TestContext.Progress.WriteLine);
+            var outcome = Columns.InLane(await KernelRunner.Run(Kernel, Config.Userland, guest, TestContext.Progress.WriteLine), Kernel.Name);
             Assert.That(SawMarker, "the guest printed its marker before the test's own limit");
             Assert.That(_clock.Elapsed, Is.LessThan(guest.Far(kvm: false)), "stopped on the marker or the stall, not left running");
             return outcome;

@@ -27,9 +27,19 @@ public sealed class NetworkLab : IDisposable
         _b = prefix + "b";
     }
 
+    /// <summary>Why the first lab of this process could not have its cable (a kernel without veth), kept so that the next
+    /// lab claims say so at once instead of building namespaces to find out again (each `ip` a process start, slow in an
+    /// emulated guest).</summary>
+    private static string? _noCable;
+
     /// <summary>Why a lab cannot be made here, or null when it can.</summary>
     public static string? Unavailable()
     {
+        if (_noCable is not null)
+        {
+            return _noCable;
+        }
+
         if (!OperatingSystem.IsLinux())
         {
             return "needs Linux network namespaces";
@@ -97,7 +107,8 @@ public sealed class NetworkLab : IDisposable
             // A kernel built without veth (or without its module at hand) cannot make the lab: nothing to observe.
             // The namespaces' names carry the process id: named by role, the note is the same on every run.
             var why = e.Message.Replace(_a, "<host A>", StringComparison.Ordinal).Replace(_b, "<host B>", StringComparison.Ordinal);
-            throw new Claims.ClaimNotObservedException(Verdict.Inconclusive, $"cannot create a veth pair here: {why}");
+            _noCable = $"cannot create a veth pair here: {why}";
+            throw new Claims.ClaimNotObservedException(Verdict.Inconclusive, _noCable);
         }
 
         foreach (var (ns, address) in new[] { (_a, AddressA), (_b, AddressB) })

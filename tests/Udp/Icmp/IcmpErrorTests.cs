@@ -30,9 +30,10 @@ public sealed class IcmpErrorTests : ClaimTest
     /// <summary>One body for both families: connect() to a port nobody listens on, send, and read twice.</summary>
     private static void ConnectedToAClosedPort(IPAddress loopback)
     {
-        var closed = ClosedPort(loopback);
+        // The socket first, then the closed port: the port a closed probe gave back could otherwise be the very next one
+        // bound, and the socket would be connected to itself (seen once in a run of thousands: recv#1 read its own byte).
         using var socket = Bound(loopback);
-        socket.Connect(closed).Expect("connect() to a closed port");
+        socket.Connect(ClosedPort(loopback)).Expect("connect() to a closed port");
         socket.Send([1]).Expect("send()");
         // Bounded; a stack that never signals the error (Wine's select does not) is observed all the same: the
         // next call then tells whether an error was pending.
@@ -64,7 +65,8 @@ public sealed class IcmpErrorTests : ClaimTest
         Sockets.SetUp(Sockets.Udp(loopback.AddressFamily), s => s.Bind(new IPEndPoint(loopback, 0)).Expect($"bind({loopback}:0) of a UDP socket"));
 
     /// <summary>A loopback UDP port with nobody on it: the OS picked it for a socket that is closed again, so a
-    /// datagram sent there draws an ICMP port unreachable.</summary>
+    /// datagram sent there draws an ICMP port unreachable. Made after the socket that sends there, whose port it
+    /// therefore cannot be.</summary>
     private static IPEndPoint ClosedPort(IPAddress loopback)
     {
         using var probe = Bound(loopback);
