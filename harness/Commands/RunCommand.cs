@@ -22,9 +22,16 @@ public static class RunCommand
             HelpName = "N",
             DefaultValueFactory = _ => 1,
         });
+        var dotnet = new Option<string?>("--dotnet")
+        {
+            Description = "the .NET the claims run under: 10, the suite's own (the default), or 8 or 9, the suite published self-contained "
+                + "for it as `conformance runtimes` does; the results file's runtime says which, so the gate reports a change of runtime as an upgrade",
+            HelpName = "8|9|10",
+        };
+        dotnet.AcceptOnlyFromAmong("8", "9", "10");
         var command = new Command("run", "run every claim on this machine and write its results file")
         {
-            outDir, lane, slow, filter, noBuild, repeat,
+            outDir, lane, slow, filter, noBuild, repeat, dotnet,
         };
         command.Explained("""
             Run every claim of the catalogue on this machine and write DIR/<platform-id>.json. Any results file
@@ -39,10 +46,27 @@ public static class RunCommand
             Environment.SetEnvironmentVariable(RunContract.Lane, name); // the test processes inherit it
             var dir = Path.GetFullPath(parse.GetValue(outDir) ?? Repository.Artifacts("results"));
             var times = parse.GetValue(repeat);
+            var published = Published(parse.GetValue(dotnet), parse.GetValue(filter));
             return times == 1
-                ? SuiteRun.Once(dir, parse.GetValue(slow), parse.GetValue(noBuild), parse.GetValue(filter)).Exit
-                : SuiteRun.Repeat(times, dir, parse.GetValue(slow), parse.GetValue(noBuild), parse.GetValue(filter));
+                ? SuiteRun.Once(dir, parse.GetValue(slow), parse.GetValue(noBuild), parse.GetValue(filter), published: published).Exit
+                : SuiteRun.Repeat(times, dir, parse.GetValue(slow), parse.GetValue(noBuild), parse.GetValue(filter), published);
         });
         return command;
+    }
+
+    /// <summary>The suite published for an earlier .NET when --dotnet names one, else null (the run publishes the suite's own).</summary>
+    private static string? Published(string? dotnet, string? filter)
+    {
+        if (dotnet is null or "10")
+        {
+            return null;
+        }
+
+        if (filter is not null || OperatingSystem.IsWindows())
+        {
+            throw new BadInputException($"--dotnet {dotnet} runs the whole suite through the workers' script: leave out --filter, and run it on Linux or macOS");
+        }
+
+        return Payload.For(System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier, Console.WriteLine, $"net{dotnet}.0").GetAwaiter().GetResult();
     }
 }

@@ -1,5 +1,6 @@
 using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Images;
+using Conformance.Harness.Runs;
 
 namespace Conformance.Harness.Distros;
 

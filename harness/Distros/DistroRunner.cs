@@ -4,6 +4,7 @@ using Conformance.Harness.Columns;
 using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Configurations;
 using DotNet.Testcontainers.Containers;
+using Conformance.Harness.Runs;
 
 namespace Conformance.Harness.Distros;
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Conformance.Harness.Distros;
+using Conformance.Harness.Runs;
 
 namespace Conformance.Harness.Kernels;
 

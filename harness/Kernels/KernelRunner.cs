@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Conformance.Harness.Columns;
 using Conformance.Harness.Distros;
+using Conformance.Harness.Runs;
 
 namespace Conformance.Harness.Kernels;
 

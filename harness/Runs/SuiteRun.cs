@@ -88,7 +88,8 @@ public static class SuiteRun
 
     /// <summary>The suite <paramref name="times"/> times into DIR/repeat-K, then every observation that changed
     /// between runs (a flip fails) and each claim's median time.</summary>
-    public static int Repeat(int times, string outDir, bool slow, bool noBuild, string? filter)
+    /// <param name="published">The suite as published for another .NET (`run --dotnet`); else this machine's own is.</param>
+    public static int Repeat(int times, string outDir, bool slow, bool noBuild, string? filter, string? published = null)
     {
         // The build or the publish is outside the timed runs; every run runs what was published now, even if the sources
         // change meanwhile.
@@ -98,7 +99,7 @@ public static class SuiteRun
             return 1;
         }
 
-        var published = workers ? Publish(Console.WriteLine) : null;
+        published ??= workers ? Publish(Console.WriteLine) : null;
         if (workers && published is null)
         {
             return 1;
@@ -145,7 +146,7 @@ public static class SuiteRun
     }
 
     /// <summary>The rows split among test processes (<see cref="Workers"/>), each a claim executable of the suite as
-    /// published for this machine (<see cref="Distros.Payload"/>: self-contained, precompiled, the NUnit runner in
+    /// published for this machine (<see cref="Payload"/>: self-contained, precompiled, the NUnit runner in
     /// the process itself), published once per content of its sources: no test host to start, no build when nothing
     /// changed.</summary>
     private static int RunWorkers(string root, Catalogue catalogue, Dictionary<string, string> env, Action<string> onLine, string? published)
@@ -182,7 +183,7 @@ public static class SuiteRun
     {
         try
         {
-            return Distros.Payload.For(System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier, say).GetAwaiter().GetResult();
+            return Payload.For(System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier, say).GetAwaiter().GetResult();
         }
         catch (InvalidOperationException e)
         {

@@ -16,9 +16,10 @@ public static class ThisPlatform
     /// <summary>The column this process's results show as, unless the runner that started it declares another (a
     /// container, a guest): a native column headed by the OS and its release, or Wine's.
     /// The note says how the run's test processes ran, where the workers' script said (side by side in network
-    /// namespaces, or one after another and why).</summary>
-    public static ColumnInfo Column { get; } = Info.Id.StartsWith("wine-", StringComparison.Ordinal)
-        ? ColumnInfo.Of(ColumnKinds.Wine, $"Wine {WineVersion()}")
+    /// namespaces, or one after another and why).
+    /// Wine is known by its own ntdll export (wine_get_version), as the platform is, never by the id's spelling.</summary>
+    public static ColumnInfo Column { get; } = OsFamilies.Current == OsFamily.Windows && WineVersion() is { } wine
+        ? ColumnInfo.Of(ColumnKinds.Wine, $"Wine {wine}")
         : ColumnInfo.Of(ColumnKinds.Native, NativeLabel(Info), RunContract.Value(RunContract.RunMode));
 
     /// <summary>"debian 12", "macOS 15", "Windows 26100", "FreeBSD 14": the OS and the release its id names.</summary>

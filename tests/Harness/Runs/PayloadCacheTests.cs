@@ -1,4 +1,5 @@
 using Conformance.Harness.Distros;
+using Conformance.Harness.Runs;
 
 namespace Conformance.Harness.Tests.Runs;
 

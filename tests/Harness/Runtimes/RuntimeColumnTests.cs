@@ -31,4 +31,18 @@ public sealed class RuntimeColumnTests
         Assert.That(runtime.Platform.Id, Is.EqualTo($"{host.Platform.Id}-{lane}"));
         Assert.That(runtime.ColumnOf.Kind, Is.EqualTo(ColumnKinds.Runtime));
     }
+
+    /// <summary>A lane that moves from .NET 8 or 9 to .NET 10 is an upgrade the gate names (the runtime field moved), and
+    /// the cells that moved with it are exactly what `conformance diff` of the two columns lists: none today.</summary>
+    [TestCaseSource(nameof(Lanes))]
+    public void MovingALaneToTheSuitesOwnRuntimeIsAnUpgradeWithTheCellsThatMoved(string lane)
+    {
+        var host = ResultsFile.Load(Path.Combine(Baselines, "host.json"));
+        var upgraded = host with { Lane = lane };
+        Assert.That(Harness.Columns.Acceptance.Upgrade(upgraded, Baselines), Does.Contain("runtime").And.Contain(".NET 10"));
+
+        var approved = ResultsFile.Load(Path.Combine(Baselines, $"{lane}.json"));
+        var moved = Harness.Gate.Comparison.Between(approved, upgraded, lane, Catalogue.Default, lane: true);
+        Assert.That(moved, Is.Empty, $"no .NET cell moves between {approved.Platform.Runtime} and {host.Platform.Runtime}; a cell that did would be documented in a runtime table scoped to its versions");
+    }
 }

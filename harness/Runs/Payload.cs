@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using Conformance.Harness.Runs;
 
-namespace Conformance.Harness.Distros;
+namespace Conformance.Harness.Runs;
 
 /// <summary>The suite as self-contained executables for a container: the three claim projects published with
 /// the NUnit runner on (and nothing else of the test tooling), plus the script that runs them. Published
