@@ -20,24 +20,17 @@ public static partial class CommandLine
 
     public static RootCommand Build()
     {
-        var root = new RootCommand(Description)
-        {
-            MatrixCommand.Create(),
-            RunCommand.Create(),
-            GateCommand.Create(),
-            ApproveCommand.Create(),
-            DiffCommand.Create(),
-            JudgeCommand.Create(),
-            ReadmeCommand.Create(),
-        };
-        var verbs = root.Subcommands.ToList();
+        var root = new RootCommand(Description) { MatrixCommand.Create(), RunCommand.Create() };
         foreach (var kind in Columns.ColumnKindRegistry.All)
         {
-            verbs.Insert(2 + Columns.ColumnKindRegistry.All.ToList().IndexOf(kind), Columns.ColumnVerb.Create(kind));
+            root.Subcommands.Add(Columns.ColumnVerb.Create(kind)); // every column kind's verb, in the registry's order
         }
 
-        root.Subcommands.Clear();
-        verbs.ForEach(root.Subcommands.Add);
+        foreach (var verb in new[] { GateCommand.Create(), ApproveCommand.Create(), DiffCommand.Create(), JudgeCommand.Create(), ReadmeCommand.Create() })
+        {
+            root.Subcommands.Add(verb);
+        }
+
         var help = root.Options.OfType<HelpOption>().Single();
         var detailed = new DetailedHelp((HelpAction)help.Action!);
         help.Action = detailed;

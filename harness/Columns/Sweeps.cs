@@ -5,8 +5,8 @@ namespace Conformance.Harness.Columns;
 /// <summary>One sweep over columns of any kind, with progress: each column runs as its kind made it, as many side by side
 /// as its kind says (one per core for containers and guests: a column spends much of its run waiting on the claims' own
 /// timers, so two overlap well, even under emulation), its results file saved under its platform id, its line printed as
-/// it finishes. A column whose run throws,
-/// whatever it throws, gets its column of error cells under the platform it declared, and the sweep goes on.</summary>
+/// it finishes. A column whose run throws, whatever it throws, gets its column of error cells under the platform it
+/// declared, and the sweep goes on. The sweep is the one place that puts a column's results in its lane.</summary>
 public static class Sweeps
 {
     public static int SideBySide => Math.Max(1, Environment.ProcessorCount);

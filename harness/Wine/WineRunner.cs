@@ -49,7 +49,7 @@ public static class WineRunner
 
             var written = Directory.GetFiles(work.FullName, "wine-*.json").FirstOrDefault()
                 ?? throw new InvalidOperationException("the claim executables wrote no results file under Wine");
-            var results = ResultsFile.Load(written) with { Lane = Lane };
+            var results = ResultsFile.Load(written); // the sweep puts it in its lane
             // A cell whose test process crashed under Wine is Wine's failing, not an answer to the claim: it is
             // inconclusive with the crash's message (a Windows runner observes it), never a hole.
             var crashed = crashes.Select(c => c.Row).ToHashSet();
@@ -73,7 +73,7 @@ public static class WineRunner
             var version = Version();
             var platform = $"wine-{version}-x64";
             var column = Columns.Columns.ErrorColumn(Lane, "run", Declared(version), ColumnInfo.Of(ColumnKinds.Wine, $"Wine {version}"), reason, "");
-            return new ColumnOutcome(Lane, platform, column with { Lane = Lane }, null, reason);
+            return new ColumnOutcome(Lane, platform, column, null, reason);
         }
         finally
         {
