@@ -31,8 +31,11 @@ public sealed class DistroKind : IColumnKind
 
     public string? Unavailable() => DockerEngine.Unavailable();
 
+    /// <summary>The distros of the config, those under another OCI runtime first: gVisor's ptrace platform takes about
+    /// three times a plain container's time (132 s against 40 s here), so started first it ends beside the others
+    /// instead of after them.</summary>
     public IReadOnlyList<IColumn> Columns(string configPath, TimeSpan limit) =>
-        [.. DistroConfig.Load(configPath).Select(distro => new Column(distro, limit))];
+        [.. DistroConfig.Load(configPath).OrderBy(distro => distro.Runtime is null).Select(distro => new Column(distro, limit))];
 
     private sealed record Column(Distro Distro, TimeSpan Limit) : IColumn
     {

@@ -20,7 +20,7 @@ public sealed class KernelKind : IColumnKind
         killed and it and the rest of the sweep run under software emulation, and the progress says why.
 
         A guest is killed when it stops making progress: no new console line (its init prints one whenever a
-        claim's result is merged) for --limit-minutes, or at a far bound on the whole run of a few seconds per
+        claim's result is merged or the claims' output grows) for --limit-minutes, or at a far bound on the whole run of a few seconds per
         cell under software emulation (half a second with KVM). A busy machine slows a guest down; it does not
         cost the column.
         """;

@@ -64,7 +64,8 @@ public static class KernelRunner
             }
 
             var base64 = text[(begin + RunContract.ResultsBegin.Length)..end].Replace("\r", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal);
-            var results = JsonSerializer.Deserialize<ResultsFile>(Convert.FromBase64String(base64), Json.Options)
+            using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(Convert.FromBase64String(base64)), System.IO.Compression.CompressionMode.Decompress);
+            var results = JsonSerializer.Deserialize<ResultsFile>(gzip, Json.Options)
                 ?? throw new InvalidOperationException("the guest printed an empty results file");
             progress($"{Columns.Columns.Summary(results)} in {stopwatch.Elapsed.TotalSeconds:0} s");
             return new ColumnOutcome(kernel.Name, kernel.Platform, results with { Column = Columns.Columns.WithRunMode(Column(kernel, guest), results) }, null, null);
@@ -123,7 +124,7 @@ public static class KernelRunner
 
     /// <summary>Runs QEMU once: how it ended, and whether the guest printed a line of its own (QEMU's own messages,
     /// "qemu-system-x86_64: ...", are not the guest's). The guest is killed when it stops making progress (no console
-    /// line for <see cref="GuestOptions.Stall"/>: the init prints a line whenever a claim's result is merged), or at the
+    /// line for <see cref="GuestOptions.Stall"/>: the init prints a line whenever a claim's result is merged or the claims' output grows), or at the
     /// far bound for the whole run; never because the machine is busy, which only slows every line down.</summary>
     private static async Task<(GuestExit Exit, bool Alive)> Start(string vmlinuz, string initramfs, string platform, GuestOptions guest, bool kvm, StringBuilder console)
     {
@@ -133,9 +134,11 @@ public static class KernelRunner
             "-kernel", vmlinuz, "-initrd", initramfs,
             // Not quiet: the kernel's banner is the guest's first sign of life. The init turns the console's log
             // level down before the suite runs, so no kernel message lands inside the results.
-            // Under software emulation every vCPU is a host thread, and guests already run side by side: one claim
-            // process at a time in the guest (each in a namespace of its own) keeps the host's cores from being
-            // oversubscribed; measured, several at once made a guest 15-25% slower.
+            // Under software emulation every vCPU is a host thread, and guests run side by side: one claim process
+            // at a time in the guest (each in a namespace of its own) keeps the host's cores from being oversubscribed.
+            // Measured: alone, a guest ran its three processes in 104 s at once against 142 s one at a time, on the
+            // same CPU time; but two guests side by side, beside Wine, took 280 s each at once against about 220 s,
+            // and starved Wine's timings and a guest's own.
             "-append", $"console=ttyS0 panic=-1 {RunContract.PlatformId}={platform}{(kvm ? "" : $" {RunContract.AtOnce}=1")}",
             "-nic", "none", "-display", "none", "-serial", "stdio", "-monitor", "none", "-no-reboot",
         ];

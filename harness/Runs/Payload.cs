@@ -148,7 +148,7 @@ public static class Payload
             mkdir -p "${{RunContract.ResultsDir}}"
             export {{RunContract.ResultsFile}}="${{RunContract.ResultsDir}}/{{RunContract.PayloadResults}}" {{RunContract.RunId}}="payload-$$"
 
-            """.Replace("\r\n", "\n", StringComparison.Ordinal), atOnce: $"\"${{{RunContract.AtOnce}:-$(nproc)}}\"");
+            """.Replace("\r\n", "\n", StringComparison.Ordinal), atOnce: $"\"${{{RunContract.AtOnce}:-{Workers.All}}}\"");
 
         static IReadOnlyList<string> Command(Workers.Worker worker, int i) =>
             [$"./{worker.Project.Assembly}", "--filter", worker.Filter(), "--progress", "off", "--results-directory", $"/tmp/testresults/{i}"];

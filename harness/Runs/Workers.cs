@@ -22,6 +22,9 @@ public static class Workers
         }
     }
 
+    /// <summary>In a shell expression for how many processes run at once: the number of processes.</summary>
+    public const string All = "{all}";
+
     /// <summary>The test processes of a run, for each way the workers' script may run them: every row spread over
     /// <see cref="Isolated"/> where each process gets a network namespace of its own; where the claims share one loopback, the rows of claims that may have neighbours spread
     /// over <see cref="Shared"/>, side by side, and then the rows of the claims that run alone (the catalogue's
@@ -127,9 +130,9 @@ public static class Workers
     /// way, one at a time, so a serial run differs from a concurrent one in nothing but concurrency. Its first line of
     /// output says which, and why.</summary>
     /// <param name="prologue">Lines run first, in the script's own shell (a payload's cd and exports).</param>
-    /// <param name="atOnce">A shell expression for how many processes may run at once: all of them on the host, where
-    /// the claims mostly wait; "$(nproc)" in a guest under software emulation, where every process start is CPU-bound
-    /// and more at once than the guest has processors only makes each slower.</param>
+    /// <param name="atOnce">A shell expression for how many processes may run at once (<see cref="All"/> in it stands for
+    /// the number of processes): all of them when not given, as the claims mostly wait; a payload lets
+    /// <see cref="RunContract.AtOnce"/> lower it.</param>
     private static string Script(Batches batches, string prologue, string? atOnce)
     {
         var script = new StringBuilder(Preamble.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("#PROLOGUE\n", prologue, StringComparison.Ordinal));
@@ -156,7 +159,8 @@ public static class Workers
     /// run is asked for), and waits for all.</summary>
     private static void SideBySide(StringBuilder script, IReadOnlyList<IReadOnlyList<string>> commands, string? atOnce, string how, string wrapper)
     {
-        script.Append($"  at_once={atOnce ?? commands.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)} serially=\n");
+        var all = commands.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        script.Append($"  at_once={(atOnce ?? All).Replace(All, all, StringComparison.Ordinal)} serially=\n");
         script.Append($"  if [ \"${{{RunContract.Serial}:-}}\" = 1 ]; then at_once=1 serially=\" ({RunContract.Serial} is set)\"; fi\n");
         script.Append($"  export {RunContract.RunMode}=\"{commands.Count} test processes, $at_once at a time$serially, {how}\"\n");
         script.Append($"  echo \"conformance: ${RunContract.RunMode}\"\n");

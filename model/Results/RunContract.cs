@@ -41,8 +41,8 @@ public static class RunContract
     /// each in a network namespace of its own ..."): the test processes write it into their column's note.</summary>
     public const string RunMode = "CONFORMANCE_RUN_MODE";
 
-    /// <summary>How many claim processes a payload runs at once (default: the guest's processors); a kernel guest under
-    /// software emulation gets 1.</summary>
+    /// <summary>How many claim processes a payload runs at once (default: all of them, as on the host, where the claims
+    /// mostly wait); a kernel guest under software emulation gets 1, as guests already run side by side.</summary>
     public const string AtOnce = "CONFORMANCE_AT_ONCE";
 
     /// <summary>"1" (set by .ci/run) makes a missing shared folder or browser fail the suite's own tests, not skip them.</summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Conformance.Harness.Gate;
 using Conformance.Harness.Matrix;
 using Conformance.Harness.Tests.Commands;
+using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
@@ -166,7 +167,7 @@ public sealed class PageTests : InChromium
         var page = await Open(hash);
         await Assertions.Expect(page.Locator("#claim-view")).ToBeVisibleAsync();
         Assert.That(await page.Locator("#diff-result tbody tr").CountAsync(), Is.GreaterThan(0));
-        var result = await page.RunAxe();
+        var result = await Axe(page);
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
             .Select(v => $"{v.Impact} {v.Id}: {v.Help} ({v.Nodes.Length} nodes, e.g. {v.Nodes.FirstOrDefault()?.Html})").ToList();
         Assert.That(serious, Is.Empty, $"axe-core on matrix.html{hash}");
@@ -176,9 +177,21 @@ public sealed class PageTests : InChromium
         const string platformHash = "#platform=linux-gvisor-0.0-20221219.0-x64-container";
         var platform = await Open(platformHash);
         await Assertions.Expect(platform.Locator("#platform-view")).ToBeVisibleAsync();
-        var onPlatform = (await platform.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical")
+        var onPlatform = (await Axe(platform)).Violations.Where(v => v.Impact is "serious" or "critical")
             .Select(v => $"{v.Impact} {v.Id}: {v.Help} ({v.Nodes.Length} nodes, e.g. {v.Nodes.FirstOrDefault()?.Html})").ToList();
         Assert.That(onPlatform, Is.Empty, $"axe-core on matrix.html{platformHash}");
+    }
+
+    /// <summary>axe-core over what the page shows. What it hides (the rows and columns a filter left out, the views not
+    /// open) axe does not check, but it walks every element to learn that: taken out first, which halves its time on a
+    /// page of over 60,000 elements. Only violations are listed node by node; the passes' nodes are not wanted.</summary>
+    private static async Task<AxeResult> Axe(IPage page)
+    {
+        var clock = Stopwatch.StartNew();
+        var removed = await page.EvaluateAsync<int>("() => { const hidden = [...document.querySelectorAll('[hidden]')]; hidden.forEach(e => e.remove()); return hidden.length; }");
+        var result = await page.RunAxe(new AxeRunOptions { ResultTypes = [ResultType.Violations] });
+        TestContext.Out.WriteLine($"axe-core: {clock.Elapsed.TotalSeconds:0.0} s, {removed} hidden element(s) taken out first");
+        return result;
     }
 
     /// <summary>Every column of ci/baselines, and the predicted ones: the page loads within a bound, and its size and
