@@ -3,9 +3,10 @@ using Conformance.Harness.Cli;
 
 namespace Conformance.Harness.Columns;
 
-/// <summary>The verb of a column kind (`conformance distros`, `kernels`, `wine`, `runtimes`): one definition for every
-/// kind, so each takes the same options (which configuration, which columns, where the results go, how long one column
-/// may take, the baselines it is accepted against) and accepts its columns the same way.</summary>
+/// <summary>The verb of a column kind (`conformance distros`, `conformance kernels`, ...: one for each kind of
+/// <see cref="ColumnKindRegistry"/>): one definition for every kind, so each takes the same options (which
+/// configuration, which columns, where the results go, how long one column may take, the baselines it is accepted
+/// against) and accepts its columns the same way.</summary>
 public static class ColumnVerb
 {
     public static Command Create(IColumnKind kind)

@@ -47,7 +47,9 @@ public static class MarkdownRenderer
         }
 
         md.AppendLine().AppendLine("## Platforms").AppendLine();
-        md.AppendLine("Columns are grouped by axis: " + string.Join("; ", ColumnKinds.Axes.Select(a => $"**{a.Name}**: {a.Meaning}")) + ".").AppendLine();
+        // The axes of the columns shown, not every axis there is: a matrix of two columns explains two.
+        var shown = matrix.Platforms.Select(run => matrix.Axis(run.Platform)).ToHashSet(StringComparer.Ordinal);
+        md.AppendLine("Columns are grouped by axis: " + string.Join("; ", ColumnKinds.Axes.Where(a => shown.Contains(a.Name)).Select(a => $"**{a.Name}**: {a.Meaning}")) + ".").AppendLine();
         md.AppendLine("| column | axis | id | OS version | distro | libc | runtime | arch | container | user | how it ran | started |");
         md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var run in matrix.Platforms)
