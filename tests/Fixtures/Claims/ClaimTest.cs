@@ -1,5 +1,6 @@
 using System.Globalization;
 using Conformance.Fixtures.Native;
+using Conformance.Fixtures.Peers;
 
 namespace Conformance.Fixtures.Claims;
 
@@ -27,6 +28,10 @@ public abstract class ClaimTest
             throw Inconclusive($"a Slow claim (up to 5 minutes): set {RunContract.Slow}=1, or run `conformance run --slow`");
         }
     }
+
+    /// <summary>Two hosts joined by a cable (<see cref="NetworkLab"/>); where no lab can be made here, the claim is
+    /// inconclusive with the reason.</summary>
+    protected static NetworkLab Lab() => NetworkLab.Unavailable() is { } why ? throw Inconclusive(why) : NetworkLab.Create();
 
     /// <summary>This environment cannot observe the claim; the reason says what it would take.</summary>
     protected static ClaimNotObservedException Inconclusive(string reason) => new(Verdict.Inconclusive, reason);

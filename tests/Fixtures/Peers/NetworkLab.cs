@@ -1,6 +1,8 @@
 using System.Net;
+using System.Net.Sockets;
 using Conformance.Fixtures.Native;
 using Conformance.Fixtures.Native.Posix;
+using Conformance.Fixtures.SocketLayers;
 
 namespace Conformance.Fixtures.Peers;
 
@@ -123,6 +125,13 @@ public sealed class NetworkLab : IDisposable
     public T InA<T>(Func<T> create) => In(_a, create);
 
     public T InB<T>(Func<T> create) => In(_b, create);
+
+    /// <summary>A TCP socket of host B listening on <see cref="AddressB"/>, at a port of its own.</summary>
+    public LayerSocket ListenerOnB() => Sockets.SetUp(InB(() => Sockets.Tcp(AddressFamily.InterNetwork)), listener =>
+    {
+        listener.Bind(new IPEndPoint(AddressB, 0)).Expect("bind() on host B");
+        listener.Listen(4).Expect("listen() on host B");
+    });
 
     /// <summary>Pulls B's cable: its end of the veth pair goes down and nothing crosses any more.</summary>
     public void DisconnectB() => Ip.Run("-n", _b, "link", "set", _link, "down");

@@ -38,16 +38,9 @@ public sealed class KeepaliveTests : ClaimTest
     [Claim("opt.keepalive-dead-peer")]
     public void KeepaliveDetectsAPeerThatSilentlyVanished()
     {
-        if (NetworkLab.Unavailable() is { } why)
-        {
-            throw Inconclusive(why);
-        }
-
         // One pair of hosts, two idle connections from A to B, one of them probing; then B's cable is pulled.
-        using var lab = NetworkLab.Create();
-        using var listener = lab.InB(() => Sockets.Tcp(AddressFamily.InterNetwork));
-        listener.Bind(new IPEndPoint(NetworkLab.AddressB, 0)).Expect("bind() on host B");
-        listener.Listen(4).Expect("listen() on host B");
+        using var lab = Lab();
+        using var listener = lab.ListenerOnB();
         using var probing = lab.InA(() => Sockets.Tcp(AddressFamily.InterNetwork));
         using var silent = lab.InA(() => Sockets.Tcp(AddressFamily.InterNetwork));
 

@@ -21,7 +21,7 @@ public sealed class PeerFailureTests : ClaimTest
     {
         using var lab = Lab();
         var userTimeout = Sys.C.TCP_USER_TIMEOUT ?? throw Unsupported($"{Sys.Os} has no TCP_USER_TIMEOUT");
-        using var listener = ListenerOnB(lab);
+        using var listener = lab.ListenerOnB();
         using var client = lab.InA(() => Sockets.Tcp(AddressFamily.InterNetwork));
         Sys.Calls.SetSockOpt(client.Handle, Sys.C.IPPROTO_TCP, userTimeout, BitConverter.GetBytes(100)).Expect("setsockopt(TCP_USER_TIMEOUT 100)");
         client.Connect(listener.LocalEndPoint).Expect("connect() to host B");
@@ -38,7 +38,7 @@ public sealed class PeerFailureTests : ClaimTest
     public void AfterThePeerRebootsTheNextReadFailsWithEconnreset()
     {
         using var lab = Lab();
-        var listener = ListenerOnB(lab);
+        var listener = lab.ListenerOnB();
         using var client = lab.InA(() => Sockets.Tcp(AddressFamily.InterNetwork));
         using (listener)
         {
@@ -80,12 +80,4 @@ public sealed class PeerFailureTests : ClaimTest
     private static int? ProcSys(string name) =>
         File.Exists($"/proc/sys/{name}") && int.TryParse(File.ReadAllText($"/proc/sys/{name}").Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
             ? value : null;
-
-    private NetworkLab Lab() => NetworkLab.Unavailable() is { } why ? throw Inconclusive(why) : NetworkLab.Create();
-
-    private static LayerSocket ListenerOnB(NetworkLab lab) => Sockets.SetUp(lab.InB(() => Sockets.Tcp(AddressFamily.InterNetwork)), listener =>
-    {
-        listener.Bind(new IPEndPoint(NetworkLab.AddressB, 0)).Expect("bind() on host B");
-        listener.Listen(4).Expect("listen() on host B");
-    });
 }
