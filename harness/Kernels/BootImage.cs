@@ -123,24 +123,12 @@ public static class BootImage
     }
 
     /// <summary>Deletes all but the <paramref name="keep"/> newest images of <paramref name="userland"/> (about 180 MB
-    /// each; one is built for every new payload), as the payloads themselves are pruned. Runs under this process's
-    /// lock; a guest of another process that still boots an old image has it open, which a deletion does not disturb.</summary>
-    public static void Prune(string folder, string userland, int keep)
-    {
-        foreach (var old in new DirectoryInfo(folder).EnumerateFiles($"{userland}-*.cpio")
-                     .Where(f => !f.Name[(userland.Length + 1)..].Contains('-', StringComparison.Ordinal)) // not another userland's ("bookworm-vm-..." is not bookworm's)
-                     .OrderByDescending(f => f.LastWriteTimeUtc).ThenBy(f => f.Name, StringComparer.Ordinal).Skip(keep))
-        {
-            try
-            {
-                old.Delete();
-            }
-            catch (IOException)
-            {
-                // going away already: the next build tries again
-            }
-        }
-    }
+    /// each; one is built for every new payload), as the payloads themselves are pruned (<see cref="CacheFolder.Prune"/>).
+    /// Runs under this process's lock; a guest of another process that still boots an old image has it open, which a
+    /// deletion does not disturb.</summary>
+    public static void Prune(string folder, string userland, int keep) =>
+        CacheFolder.Prune(new DirectoryInfo(folder).EnumerateFiles($"{userland}-*.cpio")
+            .Where(f => !f.Name[(userland.Length + 1)..].Contains('-', StringComparison.Ordinal)), keep); // not another userland's ("bookworm-vm-..." is not bookworm's)
 
     /// <summary>What a guest never reads: documentation, locales and apt's caches.</summary>
     private static readonly string[] Unread = ["usr/share/doc", "usr/share/man", "usr/share/locale", "usr/share/info", "var/cache/apt", "var/lib/apt/lists"];

@@ -70,4 +70,30 @@ public static class CacheFolder
             return e is UnauthorizedAccessException ? "permission denied" : e.Message;
         }
     }
+
+    /// <summary>Deletes all but the <paramref name="keep"/> newest of <paramref name="entries"/> (last written first, then
+    /// by name), and every one of <paramref name="unfinished"/>: how the cache's payloads and guest images are pruned.
+    /// An entry in use, or going away already, is left for the next prune.</summary>
+    public static void Prune(IEnumerable<FileSystemInfo> entries, int keep, IEnumerable<FileSystemInfo>? unfinished = null)
+    {
+        var old = entries.OrderByDescending(e => e.LastWriteTimeUtc).ThenBy(e => e.Name, StringComparer.Ordinal).Skip(keep);
+        foreach (var entry in old.Concat(unfinished ?? []))
+        {
+            try
+            {
+                if (entry is DirectoryInfo folder)
+                {
+                    folder.Delete(recursive: true);
+                }
+                else
+                {
+                    entry.Delete();
+                }
+            }
+            catch (IOException)
+            {
+                // in use, or going away already: the next prune tries again
+            }
+        }
+    }
 }

@@ -88,21 +88,10 @@ public static class Payload
     /// Runs under the publish lock, so no other process is publishing meanwhile.</summary>
     public static void Prune(string payloads, string rid, int keep)
     {
-        var folders = new DirectoryInfo(payloads).EnumerateDirectories($"{rid}-*")
-            .OrderByDescending(d => d.LastWriteTimeUtc).ThenBy(d => d.Name, StringComparer.Ordinal).ToList();
+        var folders = new DirectoryInfo(payloads).EnumerateDirectories($"{rid}-*").ToList();
         var unfinished = folders.Where(d => d.Name.EndsWith(".tmp", StringComparison.Ordinal)).ToList();
-        var finished = folders.Except(unfinished).Where(d => File.Exists(Path.Combine(d.FullName, Script))).ToList();
-        foreach (var old in finished.Skip(keep).Concat(unfinished))
-        {
-            try
-            {
-                old.Delete(recursive: true);
-            }
-            catch (IOException)
-            {
-                // in use, or going away already: the next publish tries again
-            }
-        }
+        var finished = folders.Except(unfinished).Where(d => File.Exists(Path.Combine(d.FullName, Script)));
+        CacheFolder.Prune(finished, keep, unfinished);
     }
 
     /// <summary>An exclusive lock on the payload cache, held while publishing; waits up to half an hour for another
